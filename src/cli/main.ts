@@ -1,0 +1,47 @@
+// ovnviz command-line entry: dispatches to one module per subcommand (see the CLI contract in README).
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  readFile: (path: string) => string;
+}
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  lflows: async () => (await import('./lflows.ts')).lflowsCommand,
+  trace: async () => (await import('./trace.ts')).traceCommand,
+  run: async () => (await import('./run.ts')).runCommand,
+  'parse-lflows': async () => (await import('./parse-lflows.ts')).parseLflowsCommand,
+};
+
+const usage = `usage: ovnviz COMMAND ...
+  lflows FILE                      logical flows, as ovn-sbctl lflow-list prints them
+  lflows --diff OLD NEW            flows added and removed between two scripts
+  trace FILE [--ct=FLAGS] [--lb-dst=IP[:PORT]] DATAPATH 'MICROFLOW' [--detailed|--summary|--minimal]
+  run FILE ['COMMAND']             run a script, then one more command (e.g. 'ovn-nbctl show')
+  parse-lflows DUMP                parse every match and action of a real lflow-list dump
+`;
+
+export async function main(argv: string[], io?: CliIo): Promise<number> {
+  const realIo = io ?? (await nodeIo());
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    realIo.out(usage);
+    return name ? 0 : 1;
+  }
+  const load = commands[name];
+  if (!load) {
+    realIo.err(`ovnviz: unknown command '${name}'\n${usage}`);
+    return 2;
+  }
+  return (await load())(rest, realIo);
+}
+
+async function nodeIo(): Promise<CliIo> {
+  const { readFileSync } = await import('node:fs');
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    readFile: (path) => readFileSync(path, 'utf8'),
+  };
+}
