@@ -1,0 +1,74 @@
+// The app's layout: header; script editor on the left; canvas with packet form in the middle;
+// the trace stages, ovn-trace text, logical flows and console in tabs below.
+import { Console } from './console/Console.tsx';
+import { ScriptEditor } from './editor/ScriptEditor.tsx';
+import { ScriptProblems } from './editor/ScriptProblems.tsx';
+import { scriptEdited } from './engine-actions.ts';
+import { Header } from './header/Header.tsx';
+import { LflowTable } from './lflows/LflowTable.tsx';
+import { LinkErrorBanner } from './LinkErrorBanner.tsx';
+import { PacketForm } from './packet/PacketForm.tsx';
+import { useAppStore } from './store/index.ts';
+import type { BottomTab } from './store/ui.ts';
+import { TopologyCanvas } from './topology/TopologyCanvas.tsx';
+import { TopologyLegend } from './topology/TopologyLegend.tsx';
+import { TopologyList } from './topology/TopologyList.tsx';
+import { TraceOutcomeBar } from './trace/TraceOutcomeBar.tsx';
+import { TraceStages } from './trace/TraceStages.tsx';
+import { TraceText } from './trace/TraceText.tsx';
+
+const tabs: { id: BottomTab; title: string }[] = [
+  { id: 'stages', title: 'Stages passed' },
+  { id: 'text', title: 'ovn-trace' },
+  { id: 'lflows', title: 'Logical flows' },
+  { id: 'console', title: 'Console' },
+];
+
+export function App() {
+  const tab = useAppStore((s) => s.bottomTab);
+  const setTab = useAppStore((s) => s.setBottomTab);
+  return (
+    <div className="app">
+      <Header />
+      <LinkErrorBanner />
+      <aside className="editor-pane" aria-label="Scenario script">
+        <h2>Script</h2>
+        <div className="editor-box">
+          <ScriptEditor onChange={scriptEdited} />
+        </div>
+        <ScriptProblems />
+      </aside>
+      <main className="canvas-pane">
+        <PacketForm />
+        <TraceOutcomeBar />
+        <div className="canvas-box">
+          <TopologyCanvas />
+          <TopologyLegend />
+        </div>
+        <TopologyList />
+      </main>
+      <section className="bottom-pane" aria-label="Details">
+        <div className="tabs" role="tablist">
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              role="tab"
+              aria-selected={tab === t.id}
+              className={tab === t.id ? 'active' : ''}
+              onClick={() => setTab(t.id)}
+              data-testid={`tab-${t.id}`}
+            >
+              {t.title}
+            </button>
+          ))}
+        </div>
+        <div className="tab-body" role="tabpanel">
+          {tab === 'stages' && <TraceStages />}
+          {tab === 'text' && <TraceText />}
+          {tab === 'lflows' && <LflowTable />}
+          {tab === 'console' && <Console />}
+        </div>
+      </section>
+    </div>
+  );
+}

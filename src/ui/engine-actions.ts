@@ -1,0 +1,54 @@
+// What the UI asks of the engine worker: load the script (debounced while typing), trace the packet,
+// run a console command. Answers go into the store; nothing here waits on the main thread.
+import { engineClient } from '../worker/client.ts';
+import { buildMicroflow, traceDatapath } from './packet/microflow.ts';
+import { useAppStore } from './store/index.ts';
+
+const TYPING_PAUSE_MS = 350;
+let pendingLoad: ReturnType<typeof setTimeout> | undefined;
+
+export async function loadScript(): Promise<void> {
+  const store = useAppStore.getState();
+  const seq = store.loadStarted();
+  try {
+    const result = await engineClient().load(store.script);
+    useAppStore.getState().loadFinished(seq, result);
+  } catch (error) {
+    useAppStore.getState().loadFailed(seq, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Called on every edit: remembers the text at once, asks the engine once typing pauses. */
+export function scriptEdited(text: string) {
+  useAppStore.getState().setScript(text);
+  useAppStore.getState().clearTrace();
+  if (pendingLoad) clearTimeout(pendingLoad);
+  pendingLoad = setTimeout(() => void loadScript(), TYPING_PAUSE_MS);
+}
+
+export async function runTrace(): Promise<void> {
+  const store = useAppStore.getState();
+  const ports = store.load.result?.ports ?? [];
+  const datapath = traceDatapath(store.packet, ports);
+  const seq = store.traceStarted();
+  if (!datapath) {
+    useAppStore.getState().traceFailed(seq, `Unknown source port "${store.packet.src}".`);
+    return;
+  }
+  try {
+    const result = await engineClient().trace({ datapath, microflow: buildMicroflow(store.packet) });
+    useAppStore.getState().traceFinished(seq, result);
+  } catch (error) {
+    useAppStore.getState().traceFailed(seq, error instanceof Error ? error.message : String(error));
+  }
+}
+
+export async function runConsoleCommand(line: string): Promise<string> {
+  try {
+    const result = await engineClient().runCommand(line);
+    const errors = result.errors.map((e) => `${e.line}:${e.column}: ${e.message}\n`).join('');
+    return result.output + errors;
+  } catch (error) {
+    return `error: ${error instanceof Error ? error.message : String(error)}\n`;
+  }
+}

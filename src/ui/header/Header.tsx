@@ -1,0 +1,35 @@
+// The top bar: app name, the built-in scenario picker and the "Copy link" button.
+import { builtinScenarios } from '../../engine/scenario/builtins.ts';
+import { copyShareLink, openBuiltin } from '../scene.ts';
+import { useAppStore } from '../store/index.ts';
+
+export function Header() {
+  const builtinId = useAppStore((s) => s.builtinId);
+  const notice = useAppStore((s) => s.notice);
+  return (
+    <header className="app-header">
+      <h1>
+        ovnviz <small>OVN 23.03 logical pipeline, traced</small>
+      </h1>
+      <label>
+        Scenario{' '}
+        <select value={builtinId ?? 'own'} onChange={(e) => openBuiltin(e.target.value)} data-testid="scenario-picker">
+          <option value="own">Your script</option>
+          {builtinScenarios.map((s) => (
+            <option key={s.id} value={s.id} title={s.description}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button onClick={() => void copyShareLink()} data-testid="copy-link">
+        Copy link
+      </button>
+      {notice && (
+        <span className="notice" role="status" data-testid="notice">
+          {notice}
+        </span>
+      )}
+    </header>
+  );
+}

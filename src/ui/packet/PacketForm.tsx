@@ -1,0 +1,110 @@
+// The packet form: source port, destination (port or IP), protocol; addresses filled from the
+// topology and editable; an advanced raw microflow; and the Trace button.
+import { useId } from 'react';
+import { runTrace } from '../engine-actions.ts';
+import { useAppStore } from '../store/index.ts';
+import { buildMicroflow, type PacketForm as Form, type Protocol } from './microflow.ts';
+
+const protocols: Protocol[] = ['icmp', 'tcp', 'udp', 'arp'];
+
+export function PacketForm() {
+  const packet = useAppStore((s) => s.packet);
+  const setPacket = useAppStore((s) => s.setPacket);
+  const ports = useAppStore((s) => s.load.result?.ports ?? noPorts);
+  const tracing = useAppStore((s) => s.trace.status === 'tracing');
+  const listId = useId();
+  const sources = ports.filter(
+    (p) => p.type === '' || p.type === 'localnet' || p.type === 'external' || p.type === 'virtual',
+  );
+  const field = (key: keyof Form, label: string, width = 'mid') => (
+    <label className={`field ${width}`}>
+      <span>{label}</span>
+      <input
+        value={packet[key]}
+        onChange={(e) => setPacket({ [key]: e.target.value })}
+        spellCheck={false}
+        data-testid={`packet-${key}`}
+      />
+    </label>
+  );
+  return (
+    <form
+      className="packet-form"
+      aria-label="Packet"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void runTrace();
+      }}
+    >
+      <label className="field">
+        <span>From port</span>
+        <select value={packet.src} onChange={(e) => setPacket({ src: e.target.value })} data-testid="packet-src">
+          {!sources.some((p) => p.name === packet.src) && <option value={packet.src}>{packet.src || '—'}</option>}
+          {sources.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>To port or IP</span>
+        <input
+          value={packet.dst}
+          list={listId}
+          onChange={(e) => setPacket({ dst: e.target.value })}
+          spellCheck={false}
+          data-testid="packet-dst"
+        />
+        <datalist id={listId}>
+          {ports.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.ips.join(' ')}
+            </option>
+          ))}
+        </datalist>
+      </label>
+      <label className="field narrow">
+        <span>Protocol</span>
+        <select
+          value={packet.proto}
+          onChange={(e) => setPacket({ proto: e.target.value as Protocol })}
+          data-testid="packet-proto"
+        >
+          {protocols.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="trace-button" disabled={tracing || !packet.src} data-testid="trace-button">
+        {tracing ? 'Tracing…' : 'Trace ▶'}
+      </button>
+      <details className="packet-details">
+        <summary>Addresses &amp; advanced</summary>
+        <div className="packet-fields">
+          {field('ethSrc', 'eth.src', 'wide')}
+          {field('ethDst', 'eth.dst', 'wide')}
+          {field('ipSrc', packet.proto === 'arp' ? 'arp.spa' : 'ip.src')}
+          {field('ipDst', packet.proto === 'arp' ? 'arp.tpa' : 'ip.dst')}
+          {(packet.proto === 'tcp' || packet.proto === 'udp') && field('srcPort', `${packet.proto}.src`, 'narrow')}
+          {(packet.proto === 'tcp' || packet.proto === 'udp') && field('dstPort', `${packet.proto}.dst`, 'narrow')}
+        </div>
+        <label className="field raw">
+          <span>Raw microflow (overrides the fields)</span>
+          <textarea
+            value={packet.raw}
+            rows={2}
+            onChange={(e) => setPacket({ raw: e.target.value })}
+            spellCheck={false}
+            data-testid="packet-raw"
+          />
+        </label>
+      </details>
+      <code className="microflow" data-testid="microflow">
+        {buildMicroflow(packet)}
+      </code>
+    </form>
+  );
+}
+
+const noPorts: never[] = [];

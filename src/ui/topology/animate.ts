@@ -1,0 +1,69 @@
+// Plays a trace on the canvas: one token per route, moving node to node; the path lights up, the
+// port a packet leaves by turns green, and a dropped packet ends as a red star labelled with the stage.
+import type { Core, NodeSingular } from 'cytoscape';
+import type { TokenRoute } from './trace-path.ts';
+
+const STEP_MS = 320;
+
+export function clearPlayback(cy: Core) {
+  cy.nodes('.token').remove();
+  cy.elements().removeClass('on-path delivered dropped-at');
+}
+
+/** Starts the animation; returns a function that stops it early. */
+export function playRoutes(cy: Core, routes: readonly TokenRoute[], onDone: () => void): () => void {
+  clearPlayback(cy);
+  let stopped = false;
+  let pending = routes.length;
+  const finishOne = () => {
+    pending -= 1;
+    if (pending === 0 && !stopped) onDone();
+  };
+  routes.forEach((route, index) => {
+    const first = route.nodes.length > 0 ? cy.getElementById(route.nodes[0]) : undefined;
+    if (!first || first.empty()) {
+      finishOne();
+      return;
+    }
+    const token = cy.add({
+      group: 'nodes',
+      data: { id: `token-${index}`, label: '' },
+      classes: 'token',
+      position: { ...(first as NodeSingular).position() },
+    });
+    first.addClass('on-path');
+    const advance = (step: number) => {
+      if (stopped) return;
+      if (step >= route.nodes.length) {
+        arrive(cy, token, route);
+        finishOne();
+        return;
+      }
+      const target = cy.getElementById(route.nodes[step]);
+      const previous = cy.getElementById(route.nodes[step - 1]);
+      previous.edgesWith(target).addClass('on-path');
+      target.addClass('on-path');
+      token.animate(
+        { position: { ...(target as NodeSingular).position() } },
+        { duration: STEP_MS, easing: 'ease-in-out-sine', complete: () => advance(step + 1) },
+      );
+    };
+    advance(1);
+  });
+  if (routes.length === 0) onDone();
+  return () => {
+    stopped = true;
+    cy.nodes('.token').stop(true, true);
+  };
+}
+
+function arrive(cy: Core, token: NodeSingular, route: TokenRoute) {
+  const last = cy.getElementById(route.nodes[route.nodes.length - 1]);
+  if (route.end === 'drop') {
+    token.addClass('dropped').data('label', `✕ dropped: ${route.label}`);
+    last.addClass('dropped-at');
+  } else if (route.end === 'output') {
+    token.addClass('arrived');
+    last.addClass('delivered');
+  }
+}

@@ -1,0 +1,31 @@
+// ovn-trace's own text for the latest trace, in its detailed, summary and minimal forms.
+import type { TraceForm } from '../../worker/api.ts';
+import { useAppStore } from '../store/index.ts';
+
+const forms: TraceForm[] = ['detailed', 'summary', 'minimal'];
+
+export function TraceText() {
+  const result = useAppStore((s) => s.trace.result);
+  const form = useAppStore((s) => s.traceForm);
+  const setForm = useAppStore((s) => s.setTraceForm);
+  if (!result) return <p className="muted pad">No trace yet.</p>;
+  if (!result.ok) return <p className="error pad">{result.error}</p>;
+  return (
+    <div className="trace-text">
+      <div className="subtabs" role="tablist" aria-label="ovn-trace form">
+        {forms.map((f) => (
+          <button
+            key={f}
+            role="tab"
+            aria-selected={f === form}
+            className={f === form ? 'active' : ''}
+            onClick={() => setForm(f)}
+          >
+            --{f}
+          </button>
+        ))}
+      </div>
+      <pre data-testid="trace-text">{result.text[form]}</pre>
+    </div>
+  );
+}
