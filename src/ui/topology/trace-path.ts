@@ -31,7 +31,8 @@ export function tokenRoutes(root: TraceHop, graph: TopologyGraph): TokenRoute[] 
       add(datapathNode(hop.datapath));
     } else if (hop.outport) {
       add(datapathNode(hop.datapath));
-      add(portNode(hop.outport));
+      // The egress pipeline runs before the packet reaches its output port: a drop there stays in the datapath.
+      if (!hop.drop) add(portNode(hop.outport));
     }
     if (hop.drop) routes.push({ nodes, end: 'drop', label: hop.drop.stage });
     if (hop.output) {
