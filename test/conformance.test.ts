@@ -64,7 +64,12 @@ function report(s: GoldenScenario, failing: FileResult[]): string {
     lines.push(...diff, '');
   }
   if (failing.length > diffsShown) {
-    lines.push(`(${failing.length - diffsShown} more: ${failing.slice(diffsShown).map((f) => f.file).join(', ')})`);
+    lines.push(
+      `(${failing.length - diffsShown} more: ${failing
+        .slice(diffsShown)
+        .map((f) => f.file)
+        .join(', ')})`,
+    );
   }
   return lines.join('\n');
 }
