@@ -1,0 +1,27 @@
+// The canvas shows the built-in scenario's switch, ports, VMs and chassis.
+import { expect, nodeIds, openApp, snap, test } from './fixtures.ts';
+
+test('canvas shows the expected nodes of the built-in scenario', async ({ page, consoleErrors }) => {
+  await openApp(page);
+  await expect(page.getByTestId('topology-canvas')).toHaveAttribute('data-node-count', '7');
+  expect((await nodeIds(page)).sort()).toEqual(
+    ['ch:hv1', 'ch:hv2', 'ls:ls1', 'lsp:ls1-vm1', 'lsp:ls1-vm2', 'vm:ls1-vm1', 'vm:ls1-vm2'].sort(),
+  );
+  await expect(page.getByTestId('script-error')).toHaveCount(0);
+  await snap(page, 'topology-two-vms');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('script errors are shown at line:col and the flow table lists stages', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-lflows').click();
+  await expect(page.getByTestId('lflows')).toContainText('ls_in_check_port_sec');
+  await expect(page.getByTestId('lflows')).toContainText('ls_out_apply_port_sec');
+  await snap(page, 'lflows-two-vms');
+  const editor = page.getByTestId('script-editor');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\novn-nbctl lsp-add nosuchswitch p1\n');
+  await expect(page.getByTestId('script-error').first()).toContainText(/^17:\d+: /, { timeout: 10_000 });
+  await snap(page, 'script-error');
+});

@@ -1,0 +1,43 @@
+// Tracing from the packet form: unicast delivery, ARP flooding and a port-security drop, as real
+// ovn-trace 23.03 shows them for the built-in scenarios (checked with the real program).
+import { expect, openApp, snap, test, tracePacket } from './fixtures.ts';
+
+test('a trace from vm1 to vm2 reaches ls1-vm2', async ({ page, consoleErrors }) => {
+  await openApp(page);
+  await tracePacket(page, { src: 'ls1-vm1', dst: 'ls1-vm2', proto: 'icmp' });
+  const outcome = page.getByTestId('trace-outcome');
+  await expect(outcome).toHaveAttribute('data-outputs', 'ls1-vm2');
+  await expect(outcome).toContainText('Output to ls1-vm2');
+  const stages = page.getByTestId('trace-flow');
+  await expect(stages.first()).toHaveAttribute('data-stage', 'ls_in_check_port_sec');
+  await expect(page.getByTestId('trace-stages')).toContainText('ls_in_l2_lkup');
+  await expect(page.getByTestId('trace-stages')).toContainText('ls_out_apply_port_sec');
+  await snap(page, 'trace-vm1-vm2');
+  await page.getByTestId('tab-text').click();
+  await expect(page.getByTestId('trace-text')).toContainText('ingress(dp="ls1", inport="ls1-vm1")');
+  await expect(page.getByTestId('trace-text')).toContainText('/* output to "ls1-vm2", type "" */');
+  await page.getByRole('tab', { name: '--summary' }).click();
+  await expect(page.getByTestId('trace-text')).toContainText('egress(dp="ls1", inport="ls1-vm1", outport="ls1-vm2") {');
+  await snap(page, 'trace-vm1-vm2-text');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('an ARP broadcast fans out to every other port', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('scenario-picker').selectOption('arp-flood');
+  await expect(page.getByTestId('topology-nodes').locator('[data-node-id="ls:net1"]')).toHaveCount(1);
+  await tracePacket(page, { src: 'net1-vm1', dst: '172.16.0.99', proto: 'arp' });
+  await expect(page.getByTestId('trace-outcome')).toHaveAttribute('data-outputs', 'net1-vm2 net1-vm3 net1-vm4');
+  await expect(page.getByTestId('trace-hop')).toHaveCount(5);
+  await snap(page, 'trace-arp-flood');
+});
+
+test('a port-security violation is dropped', async ({ page }) => {
+  await openApp(page);
+  await tracePacket(page, { src: 'ls1-vm1', dst: 'ls1-vm2', proto: 'icmp', ethSrc: '02:ac:10:ff:00:99' });
+  const outcome = page.getByTestId('trace-outcome');
+  await expect(outcome).toHaveAttribute('data-dropped', 'ls_in_apply_port_sec');
+  await expect(outcome).toHaveAttribute('data-outputs', '');
+  await expect(outcome).toContainText('Dropped in ls_in_apply_port_sec');
+  await snap(page, 'trace-port-security-drop');
+});
