@@ -1,6 +1,7 @@
 // What the UI asks of the engine worker: load the script (debounced while typing), trace the packet,
 // run a console command. Answers go into the store; nothing here waits on the main thread.
-import { engineClient } from '../worker/client.ts';
+import type { TraceResult } from '../worker/api.ts';
+import { callEngine } from '../worker/client.ts';
 import { buildMicroflow, traceDatapath } from './packet/microflow.ts';
 import { useAppStore } from './store/index.ts';
 
@@ -11,7 +12,7 @@ export async function loadScript(): Promise<void> {
   const store = useAppStore.getState();
   const seq = store.loadStarted();
   try {
-    const result = await engineClient().load(store.script);
+    const result = await callEngine((engine) => engine.load(store.script));
     useAppStore.getState().loadFinished(seq, result);
   } catch (error) {
     useAppStore.getState().loadFailed(seq, error instanceof Error ? error.message : String(error));
@@ -36,7 +37,9 @@ export async function runTrace(): Promise<void> {
     return;
   }
   try {
-    const result = await engineClient().trace({ datapath, microflow: buildMicroflow(store.packet) });
+    const result = await callEngine<TraceResult>((engine) =>
+      engine.trace({ datapath, microflow: buildMicroflow(store.packet) }),
+    );
     useAppStore.getState().traceFinished(seq, result);
   } catch (error) {
     useAppStore.getState().traceFailed(seq, error instanceof Error ? error.message : String(error));
@@ -45,7 +48,7 @@ export async function runTrace(): Promise<void> {
 
 export async function runConsoleCommand(line: string): Promise<string> {
   try {
-    const result = await engineClient().runCommand(line);
+    const result = await callEngine((engine) => engine.runCommand(line));
     const errors = result.errors.map((e) => `${e.line}:${e.column}: ${e.message}\n`).join('');
     return result.output + errors;
   } catch (error) {
