@@ -1,0 +1,425 @@
+// Parser of OVN logical actions (ovnacts_parse in lib/actions.c at v23.03.1): the same grammar, the
+// same checks and the same error texts, with the column of the offending token. Never throws.
+import { ovsField } from '../packet/fields.ts';
+import type { Action, ActionContext, FieldRef, NestedActionType } from './ast.ts';
+import { parseCtCommit, parseCtLb, parseCtNat, parseSelect } from './parse-ct.ts';
+import {
+  parseBindVport,
+  parseCheckPktLarger,
+  parseCommitEcmpNh,
+  parseCommitLbAff,
+  parseFwdGroup,
+  parseLog,
+  parsePutOpts,
+  parseSample,
+  parseSetMeter,
+  parseSetQueue,
+  parseTriggerEvent,
+} from './parse-misc.ts';
+import { ParseState, WR_DEFAULT, type SymbolLookup } from './parse-state.ts';
+
+export type ParseResult = { ok: true; actions: Action[] } | { ok: false; error: { message: string; column: number } };
+
+const MAX_NESTED_ACTION_DEPTH = 32;
+
+/** Parses an action string of a logical flow in `context` (its pipeline and table). */
+export function parseActionsWith(text: string, symbols: SymbolLookup, context: ActionContext): ParseResult {
+  const ps = new ParseState(text, symbols, context);
+  try {
+    ps.lexer.get();
+    const actions = parseActionList(ps, 'END');
+    if (ps.lexer.error) return { ok: false, error: ps.lexer.error };
+    return { ok: true, actions };
+  } catch (e) {
+    // Only a bug of ours lands here; report it as a parse error rather than throwing at the caller.
+    return { ok: false, error: { message: `internal error: ${String(e)}`, column: ps.lexer.token.start + 1 } };
+  }
+}
+
+/** parse_actions: actions up to `sentinel`; a lone `drop;` is the empty list. */
+export function parseActionList(ps: ParseState, sentinel: 'END' | 'RCURLY'): Action[] {
+  const lx = ps.lexer;
+  const actions: Action[] = [];
+  if (lx.isId('drop') && lx.lookahead().type === 'SEMICOLON') {
+    lx.get();
+    lx.get();
+    lx.forceMatch(sentinel);
+    return actions;
+  }
+  while (!lx.match(sentinel)) {
+    if (!parseAction(ps, actions)) break;
+  }
+  return actions;
+}
+
+type Parser = (ps: ParseState, out: Action[]) => void;
+
+const nested =
+  (type: NestedActionType, scope?: number): Parser =>
+  (ps, out) => {
+    const inner = parseNested(ps, scope ?? ps.scope);
+    if (inner) out.push({ type, nested: inner });
+  };
+
+const simple =
+  (type: 'output' | 'ct_clear' | 'igmp' | 'handle_dhcpv6_reply' | 'ct_snat_to_vip'): Parser =>
+  (_ps, out) => {
+    out.push({ type });
+  };
+
+/** Actions introduced by a keyword (the else-if chain of parse_action). */
+const KEYWORD_ACTIONS: Record<string, Parser> = {
+  next: parseNext,
+  push: (ps, out) => parsePushPop(ps, out, 'push'),
+  pop: (ps, out) => parsePushPop(ps, out, 'pop'),
+  output: simple('output'),
+  'ip.ttl': (ps, out) => {
+    ps.lexer.forceMatch('DECREMENT');
+    out.push({ type: 'dec_ttl' });
+  },
+  ct_next: (ps, out) => {
+    if (ps.table >= ps.nTables) {
+      ps.error('"ct_next" action not allowed in last table.');
+      return;
+    }
+    out.push({ type: 'ct_next', table: ps.table + 1 });
+  },
+  ct_commit: parseCtCommit,
+  ct_dnat: (ps, out) => parseCtNat(ps, out, 'ct_dnat'),
+  ct_snat: (ps, out) => parseCtNat(ps, out, 'ct_snat'),
+  ct_dnat_in_czone: (ps, out) => parseCtNat(ps, out, 'ct_dnat_in_czone'),
+  ct_snat_in_czone: (ps, out) => parseCtNat(ps, out, 'ct_snat_in_czone'),
+  ct_lb: (ps, out) => parseCtLb(ps, out, 'ct_lb'),
+  ct_lb_mark: (ps, out) => parseCtLb(ps, out, 'ct_lb_mark'),
+  ct_clear: simple('ct_clear'),
+  ct_commit_nat: (ps, out) => {
+    if (ps.table >= ps.nTables) {
+      ps.error('"ct_commit_related" action not allowed in last table.');
+      return;
+    }
+    out.push({ type: 'ct_commit_nat', table: ps.table + 1 });
+  },
+  clone: nested('clone', WR_DEFAULT),
+  arp: nested('arp'),
+  icmp4: nested('icmp4'),
+  icmp4_error: nested('icmp4_error'),
+  icmp6: nested('icmp6'),
+  icmp6_error: nested('icmp6_error'),
+  igmp: simple('igmp'),
+  tcp_reset: nested('tcp_reset'),
+  sctp_abort: nested('sctp_abort'),
+  nd_na: nested('nd_na'),
+  nd_na_router: nested('nd_na_router'),
+  nd_ns: nested('nd_ns'),
+  get_arp: (ps, out) => parseGetMacBind(ps, out, 'get_arp', 32),
+  put_arp: (ps, out) => parsePutMacBind(ps, out, 'put_arp', 32),
+  get_nd: (ps, out) => parseGetMacBind(ps, out, 'get_nd', 128),
+  put_nd: (ps, out) => parsePutMacBind(ps, out, 'put_nd', 128),
+  set_queue: parseSetQueue,
+  log: parseLog,
+  set_meter: parseSetMeter,
+  trigger_event: parseTriggerEvent,
+  bind_vport: parseBindVport,
+  handle_svc_check: (ps, out) => {
+    if (!ps.lexer.forceMatch('LPAREN')) return;
+    const port = ps.parseTypedField(0, false);
+    ps.lexer.forceMatch('RPAREN');
+    if (port) out.push({ type: 'handle_svc_check', port });
+  },
+  fwd_group: parseFwdGroup,
+  handle_dhcpv6_reply: simple('handle_dhcpv6_reply'),
+  handle_bfd_msg: (ps, out) => {
+    if (!ps.lexer.forceMatch('LPAREN')) return;
+    out.push({ type: 'handle_bfd_msg' });
+    ps.lexer.forceMatch('RPAREN');
+  },
+  reject: nested('reject'),
+  ct_snat_to_vip: simple('ct_snat_to_vip'),
+  put_fdb: (ps, out) => {
+    const lx = ps.lexer;
+    lx.forceMatch('LPAREN');
+    const port = ps.parseTypedField(0, false);
+    lx.forceMatch('COMMA');
+    const mac = ps.parseTypedField(48, false);
+    lx.forceMatch('RPAREN');
+    if (port && mac) out.push({ type: 'put_fdb', port, mac });
+  },
+  commit_ecmp_nh: parseCommitEcmpNh,
+  commit_lb_aff: parseCommitLbAff,
+  sample: parseSample,
+};
+
+/** parse_action: one action and its `;`. Returns false once an error is recorded. */
+function parseAction(ps: ParseState, out: Action[]): boolean {
+  const lx = ps.lexer;
+  if (lx.token.type === 'TEMPLATE') {
+    ps.error('Unexpanded template.');
+    return false;
+  }
+  if (lx.token.type !== 'ID') {
+    lx.syntaxError();
+    return false;
+  }
+  const ahead = lx.lookahead().type;
+  const keyword = lx.token.s ?? '';
+  const parser = Object.hasOwn(KEYWORD_ACTIONS, keyword) ? KEYWORD_ACTIONS[keyword] : undefined;
+  if (ahead === 'EQUALS' || ahead === 'EXCHANGE' || ahead === 'LSQUARE') {
+    parseSetAction(ps, out);
+  } else if (parser) {
+    lx.get();
+    parser(ps, out);
+  } else {
+    lx.syntaxError('expecting action');
+  }
+  lx.forceMatch('SEMICOLON');
+  return !ps.failed;
+}
+
+function parseNested(ps: ParseState, scope: number): Action[] | undefined {
+  if (!ps.lexer.forceMatch('LCURLY')) return undefined;
+  if (ps.depth + 1 === MAX_NESTED_ACTION_DEPTH) {
+    ps.error('maximum depth of nested actions reached');
+    return undefined;
+  }
+  const outer = { depth: ps.depth, scope: ps.scope };
+  ps.depth++;
+  ps.scope = scope;
+  const inner = parseActionList(ps, 'RCURLY');
+  ps.depth = outer.depth;
+  ps.scope = outer.scope;
+  return ps.failed ? undefined : inner;
+}
+
+export { parseNested };
+
+function parseNext(ps: ParseState, out: Action[]): void {
+  const lx = ps.lexer;
+  let pipeline = ps.pipeline;
+  let table = ps.table + 1;
+  if (lx.match('LPAREN')) {
+    if (lx.isInt()) {
+      table = lx.getInt() ?? table;
+    } else {
+      do {
+        if (lx.matchId('pipeline')) {
+          if (!lx.forceMatch('EQUALS')) return;
+          if (lx.matchId('ingress')) pipeline = 'ingress';
+          else if (lx.matchId('egress')) pipeline = 'egress';
+          else {
+            lx.syntaxError('expecting "ingress" or "egress"');
+            return;
+          }
+        } else if (lx.matchId('table')) {
+          if (!lx.forceMatch('EQUALS')) return;
+          const t = lx.forceInt();
+          if (t === undefined) return;
+          table = t;
+        } else {
+          lx.syntaxError('expecting "pipeline" or "table"');
+          return;
+        }
+      } while (lx.match('COMMA'));
+    }
+    if (!lx.forceMatch('RPAREN')) return;
+  }
+  if (table >= ps.nTables) {
+    ps.error(`"next" action cannot advance beyond table ${ps.nTables - 1}.`);
+    return;
+  }
+  out.push({ type: 'next', pipeline, table, srcPipeline: ps.pipeline, srcTable: ps.table });
+}
+
+function parsePushPop(ps: ParseState, out: Action[], type: 'push' | 'pop'): void {
+  ps.lexer.forceMatch('LPAREN');
+  const field = ps.parseField();
+  if (!field || !ps.typeCheck(field, field.nBits, type === 'pop')) return;
+  ps.lexer.forceMatch('RPAREN');
+  out.push({ type, field });
+}
+
+function parseGetMacBind(ps: ParseState, out: Action[], type: 'get_arp' | 'get_nd', width: number): void {
+  const lx = ps.lexer;
+  lx.forceMatch('LPAREN');
+  const port = ps.parseTypedField(0, false);
+  lx.forceMatch('COMMA');
+  const ip = ps.parseTypedField(width, false);
+  lx.forceMatch('RPAREN');
+  if (port && ip) out.push({ type, port, ip });
+}
+
+function parsePutMacBind(ps: ParseState, out: Action[], type: 'put_arp' | 'put_nd', width: number): void {
+  const lx = ps.lexer;
+  lx.forceMatch('LPAREN');
+  const port = ps.parseTypedField(0, false);
+  lx.forceMatch('COMMA');
+  const ip = ps.parseTypedField(width, false);
+  lx.forceMatch('COMMA');
+  const mac = ps.parseTypedField(48, false);
+  lx.forceMatch('RPAREN');
+  if (port && ip && mac) out.push({ type, port, ip, mac });
+}
+
+/** parse_set_action: `field = …`, `field <-> field`, and the `dst = function(…)` actions. */
+function parseSetAction(ps: ParseState, out: Action[]): void {
+  const lx = ps.lexer;
+  const lhs = ps.parseField();
+  if (!lhs) return;
+  if (lx.match('EXCHANGE')) {
+    parseAssignment(ps, out, lhs, true);
+  } else if (lx.match('EQUALS')) {
+    const name = lx.token.type === 'ID' ? (lx.token.s ?? '') : undefined;
+    const fn = name !== undefined && lx.lookahead().type === 'LPAREN' ? name : undefined;
+    const parser = fn !== undefined && Object.hasOwn(FUNCTION_ACTIONS, fn) ? FUNCTION_ACTIONS[fn] : undefined;
+    if (lx.token.type !== 'ID') parseLoad(ps, out, lhs);
+    else if (parser) parser(ps, out, lhs);
+    else parseAssignment(ps, out, lhs, false);
+  } else {
+    lx.syntaxError("expecting `=' or `<->'");
+  }
+}
+
+type FunctionParser = (ps: ParseState, out: Action[], dst: FieldRef) => void;
+
+const result =
+  (
+    type:
+      | 'dns_lookup'
+      | 'chk_lb_hairpin'
+      | 'chk_lb_hairpin_reply'
+      | 'check_in_port_sec'
+      | 'check_out_port_sec'
+      | 'chk_ecmp_nh_mac'
+      | 'chk_ecmp_nh'
+      | 'chk_lb_aff',
+  ): FunctionParser =>
+  (ps, out, dst) => {
+    const lx = ps.lexer;
+    lx.get();
+    lx.get();
+    if (!lx.match('RPAREN')) {
+      ps.error(`${type} doesn't take any parameters`);
+      return;
+    }
+    if (ps.typeCheck(dst, 1, true)) out.push({ type, dst });
+  };
+
+const lookupMacBind =
+  (type: 'lookup_arp' | 'lookup_nd', width: number): FunctionParser =>
+  (ps, out, dst) => {
+    if (!ps.typeCheck(dst, 1, true)) return;
+    const lx = ps.lexer;
+    lx.get();
+    lx.get();
+    const port = ps.parseTypedField(0, false);
+    lx.forceMatch('COMMA');
+    const ip = ps.parseTypedField(width, false);
+    lx.forceMatch('COMMA');
+    const mac = ps.parseTypedField(48, false);
+    lx.forceMatch('RPAREN');
+    if (port && ip && mac) out.push({ type, dst, port, ip, mac });
+  };
+
+const lookupMacBindIp =
+  (type: 'lookup_arp_ip' | 'lookup_nd_ip', width: number): FunctionParser =>
+  (ps, out, dst) => {
+    if (!ps.typeCheck(dst, 1, true)) return;
+    const lx = ps.lexer;
+    lx.get();
+    lx.get();
+    const port = ps.parseTypedField(0, false);
+    lx.forceMatch('COMMA');
+    const ip = ps.parseTypedField(width, false);
+    lx.forceMatch('RPAREN');
+    if (port && ip) out.push({ type, dst, port, ip });
+  };
+
+const FUNCTION_ACTIONS: Record<string, FunctionParser> = {
+  select: parseSelect,
+  put_dhcp_opts: (ps, out, dst) => parsePutOpts(ps, out, dst, 'put_dhcp_opts'),
+  put_dhcpv6_opts: (ps, out, dst) => parsePutOpts(ps, out, dst, 'put_dhcpv6_opts'),
+  dns_lookup: result('dns_lookup'),
+  put_nd_ra_opts: (ps, out, dst) => parsePutOpts(ps, out, dst, 'put_nd_ra_opts'),
+  check_pkt_larger: parseCheckPktLarger,
+  lookup_arp: lookupMacBind('lookup_arp', 32),
+  lookup_nd: lookupMacBind('lookup_nd', 128),
+  lookup_arp_ip: lookupMacBindIp('lookup_arp_ip', 32),
+  lookup_nd_ip: lookupMacBindIp('lookup_nd_ip', 128),
+  chk_lb_hairpin: result('chk_lb_hairpin'),
+  chk_lb_hairpin_reply: result('chk_lb_hairpin_reply'),
+  get_fdb: (ps, out, dst) => {
+    const lx = ps.lexer;
+    lx.get();
+    lx.get();
+    if (dst.nBits && !ps.typeCheck(dst, 32, true)) return;
+    const mac = ps.parseTypedField(48, false);
+    lx.forceMatch('RPAREN');
+    if (mac) out.push({ type: 'get_fdb', dst, mac });
+  },
+  lookup_fdb: (ps, out, dst) => {
+    const lx = ps.lexer;
+    lx.get();
+    lx.get();
+    if (!ps.typeCheck(dst, 1, true)) return;
+    const port = ps.parseTypedField(0, false);
+    lx.forceMatch('COMMA');
+    const mac = ps.parseTypedField(48, false);
+    lx.forceMatch('RPAREN');
+    if (port && mac) out.push({ type: 'lookup_fdb', dst, port, mac });
+  },
+  check_in_port_sec: result('check_in_port_sec'),
+  check_out_port_sec: result('check_out_port_sec'),
+  chk_ecmp_nh_mac: result('chk_ecmp_nh_mac'),
+  chk_ecmp_nh: result('chk_ecmp_nh'),
+  chk_lb_aff: result('chk_lb_aff'),
+};
+
+/** The width of the OVS field under a string symbol (inport and outport are 32-bit registers). */
+function storageWidth(ps: ParseState, f: FieldRef): number {
+  const field = ps.symbols(f.symbol)?.field;
+  return field ? (ovsField(field)?.width ?? 0) : 0;
+}
+
+function parseLoad(ps: ParseState, out: Action[], dst: FieldRef): void {
+  if (!ps.typeCheck(dst, dst.nBits, true)) return;
+  const value = ps.parseConstantFor(dst);
+  if (!value) return;
+  const ovnField = ps.symbols(dst.symbol)?.ovnField ?? false;
+  out.push({ type: ovnField ? 'ovnfield_load' : 'load', dst, value });
+}
+
+/** parse_assignment_action: `lhs = rhs` (move) or `lhs <-> rhs` (exchange). */
+function parseAssignment(ps: ParseState, out: Action[], lhs: FieldRef, exchange: boolean): void {
+  const rhs = ps.parseField();
+  if (!rhs) return;
+  const lw = lhs.width !== 0;
+  const rw = rhs.width !== 0;
+  if (lw !== rw) {
+    const kind = (w: boolean) => (w ? 'integer' : 'string');
+    ps.error(
+      exchange
+        ? `Can't exchange ${kind(lw)} field (${lhs.symbol}) with ${kind(rw)} field (${rhs.symbol}).`
+        : `Can't assign ${kind(rw)} field (${rhs.symbol}) to ${kind(lw)} field (${lhs.symbol}).`,
+    );
+    return;
+  }
+  if (lhs.nBits !== rhs.nBits) {
+    ps.error(
+      exchange
+        ? `Can't exchange ${lhs.nBits}-bit field with ${rhs.nBits}-bit field.`
+        : `Can't assign ${rhs.nBits}-bit value to ${lhs.nBits}-bit destination.`,
+    );
+    return;
+  }
+  if (!lhs.nBits && storageWidth(ps, lhs) !== storageWidth(ps, rhs)) {
+    ps.error(
+      `String fields ${lhs.symbol} and ${rhs.symbol} are incompatible for ${exchange ? 'exchange' : 'assignment'}.`,
+    );
+    return;
+  }
+  const message = ps.typeError(lhs, lhs.nBits, true) ?? ps.typeError(rhs, rhs.nBits, exchange);
+  if (message) {
+    ps.error(message);
+    return;
+  }
+  out.push({ type: exchange ? 'exchange' : 'move', lhs, rhs });
+}
