@@ -74,6 +74,8 @@ export interface TraceHop {
   children: TraceHop[];
   /** Set when the pass output the packet to a port that leaves OVN (a VIF, localnet…). */
   output?: { port: string; type: string };
+  /** Set on a multicast copy to the input port, which OVN does not send back (no flags.loopback). */
+  loopbackOmitted?: boolean;
   /** Set when the packet died in this pass (drop action, or no flow matched). */
   drop?: { stage: string; table: number; reason: string };
 }

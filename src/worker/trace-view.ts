@@ -54,6 +54,7 @@ function fill(node: TraceNode, hop: TraceHop) {
     else if (fate.kind === 'dropped')
       hop.drop = { stage: fate.stage ?? `table ${fate.table}`, table: fate.table, reason: dropReasons[fate.reason] };
     else if (fate.kind === 'error') hop.drop = { stage: 'ovn-trace', table: -1, reason: fate.message };
+    else if (fate.kind === 'loopback-omitted') hop.loopbackOmitted = true;
   }
   for (const sub of node.subs) fill(sub, hop);
 }

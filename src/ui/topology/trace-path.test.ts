@@ -87,3 +87,16 @@ describe('layoutTopology', () => {
     expect(spots.size).toBe(graph.nodes.length);
   });
 });
+
+describe('tokenRoutes and multicast copies', () => {
+  it('sends no token back to the input port', () => {
+    const root: TraceHop = {
+      datapath: 'ls1',
+      pipeline: 'ingress',
+      inport: 'vm1',
+      flows: [],
+      children: [egress('vm1', { loopbackOmitted: true }), egress('vm3', { output: { port: 'vm3', type: '' } })],
+    };
+    expect(tokenRoutes(root, graph).map((r) => r.label)).toEqual(['vm3']);
+  });
+});

@@ -22,6 +22,7 @@ export function tokenRoutes(root: TraceHop, graph: TopologyGraph): TokenRoute[] 
   const routes: TokenRoute[] = [];
 
   const walk = (hop: TraceHop, before: string[]) => {
+    if (hop.loopbackOmitted) return;
     const nodes = [...before];
     const add = (id: string | undefined) => {
       if (id && known.has(id) && nodes[nodes.length - 1] !== id) nodes.push(id);

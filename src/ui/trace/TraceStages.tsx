@@ -48,6 +48,9 @@ export function TraceStages() {
               output to &quot;{hop.output.port}&quot;{hop.output.type ? `, type "${hop.output.type}"` : ''}
             </p>
           )}
+          {hop.loopbackOmitted && (
+            <p className="hop-end muted">not sent back to the input port (inport == outport, no flags.loopback)</p>
+          )}
           {hop.drop && (
             <p className="hop-end dropped">
               dropped in {hop.drop.stage}: {hop.drop.reason}
