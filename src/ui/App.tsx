@@ -13,6 +13,7 @@ import type { BottomTab } from './store/ui.ts';
 import { TopologyCanvas } from './topology/TopologyCanvas.tsx';
 import { TopologyLegend } from './topology/TopologyLegend.tsx';
 import { TopologyList } from './topology/TopologyList.tsx';
+import { NodeDetails } from './topology/NodeDetails.tsx';
 import { TraceOutcomeBar } from './trace/TraceOutcomeBar.tsx';
 import { TraceStages } from './trace/TraceStages.tsx';
 import { TraceText } from './trace/TraceText.tsx';
@@ -44,6 +45,7 @@ export function App() {
         <div className="canvas-box">
           <TopologyCanvas />
           <TopologyLegend />
+          <NodeDetails />
         </div>
         <TopologyList />
       </main>
