@@ -1,10 +1,13 @@
 // The script editor (CodeMirror 6): edits the scenario script, marks the lines the engine rejected.
 import { useEffect, useRef } from 'react';
-import { EditorState, type Extension } from '@codemirror/state';
+import { Annotation, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { useAppStore } from '../store/index.ts';
 import { commentHighlight, errorLines, setErrorLines } from './decorations.ts';
+
+/** Marks changes that come from the store (a built-in or a link), not from the person typing. */
+const fromStore = Annotation.define<boolean>();
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '12.5px' },
@@ -34,7 +37,8 @@ export function ScriptEditor({ onChange }: { onChange: (text: string) => void })
       theme,
       EditorView.contentAttributes.of({ 'aria-label': 'Scenario script', 'data-testid': 'script-editor' }),
       EditorView.updateListener.of((update) => {
-        if (update.docChanged) onChangeRef.current(update.state.doc.toString());
+        if (update.docChanged && !update.transactions.some((t) => t.annotation(fromStore)))
+          onChangeRef.current(update.state.doc.toString());
       }),
     ];
     view.current = new EditorView({
@@ -50,7 +54,10 @@ export function ScriptEditor({ onChange }: { onChange: (text: string) => void })
   useEffect(() => {
     const editor = view.current;
     if (!editor || editor.state.doc.toString() === script) return;
-    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: script } });
+    editor.dispatch({
+      changes: { from: 0, to: editor.state.doc.length, insert: script },
+      annotations: fromStore.of(true),
+    });
   }, [script]);
 
   useEffect(() => {
