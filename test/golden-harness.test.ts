@@ -1,6 +1,15 @@
 // Tests of the golden harness itself: masking, line comparison and the switch-stage filter.
 import { describe, expect, it } from 'vitest';
-import { compareText, formatParityTable, maskLflows, maskTrace, switchStageLines } from './golden-harness.ts';
+import {
+  compareText,
+  formatParityTable,
+  maskLflows,
+  maskTrace,
+  routerDatapaths,
+  switchStageLines,
+  traceCrosses,
+  withoutDatapaths,
+} from './golden-harness.ts';
 
 const dump = (uuid: string): string =>
   `Datapath: "sw0" (${uuid})  Pipeline: ingress\n` +
@@ -53,5 +62,22 @@ describe('formatParityTable', () => {
   it('prints identical/total and a percentage per row', () => {
     const table = formatParityTable([{ scenario: 'ls-x', file: 'lflows.txt', identical: 1, total: 4 }]);
     expect(table).toMatch(/ls-x\s+lflows\.txt\s+1\/4\s+25\.0%/);
+  });
+});
+
+describe('router datapaths', () => {
+  const list =
+    'Datapath: "lr0" (u)  Pipeline: ingress\n  table=0 (lr_in_admission    ), priority=50, match=(1), action=(next;)\n' +
+    'Datapath: "sw0" (u)  Pipeline: ingress\n  table=0 (ls_in_check_port_sec), priority=50, match=(1), action=(next;)\n';
+  it('finds routers and drops their sections', () => {
+    const routers = routerDatapaths(list);
+    expect([...routers]).toEqual(['lr0']);
+    expect(withoutDatapaths(list, routers)).toBe(
+      'Datapath: "sw0" (u)  Pipeline: ingress\n  table=0 (ls_in_check_port_sec), priority=50, match=(1), action=(next;)\n',
+    );
+  });
+  it('tells traces that pass through a router', () => {
+    expect(traceCrosses('ingress(dp="lr0", inport="lr0-sw0")', new Set(['lr0']))).toBe(true);
+    expect(traceCrosses('ingress(dp="sw0", inport="vm1")', new Set(['lr0']))).toBe(false);
   });
 });

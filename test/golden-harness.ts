@@ -93,6 +93,36 @@ export function switchStageLines(text: string): string {
     .join('\n');
 }
 
+/** Names of the datapaths whose lflow-list sections hold router (lr_) stages. */
+export function routerDatapaths(lflowList: string): Set<string> {
+  const routers = new Set<string>();
+  let current = '';
+  for (const line of lflowList.split('\n')) {
+    const header = /^Datapath: "([^"]*)"/.exec(line);
+    if (header) current = header[1];
+    else if (/^\s+table=\d+\s*\(lr_/.test(line)) routers.add(current);
+  }
+  return routers;
+}
+
+/** The lflow-list text without the sections of the given (router) datapaths. */
+export function withoutDatapaths(lflowList: string, drop: Set<string>): string {
+  let keep = true;
+  return lflowList
+    .split('\n')
+    .filter((line) => {
+      const header = /^Datapath: "([^"]*)"/.exec(line);
+      if (header) keep = !drop.has(header[1]);
+      return keep;
+    })
+    .join('\n');
+}
+
+/** Whether an ovn-trace output passes through one of the given (router) datapaths. */
+export function traceCrosses(trace: string, datapaths: Set<string>): boolean {
+  return [...datapaths].some((dp) => trace.includes(`(dp="${dp}"`));
+}
+
 export interface Comparison {
   identical: number;
   /** lines of the golden plus lines only we printed: 100% means byte-identical output */
