@@ -30,6 +30,11 @@ export class Lexer {
     return lexOne(this.input, this.token.end);
   }
 
+  /** The current token's type (a method, so that TypeScript does not narrow it across get()). */
+  type(): TokenType {
+    return this.token.type;
+  }
+
   /** The raw text of the current token as written. */
   text(): string {
     return this.input.slice(this.token.start, this.token.end);
