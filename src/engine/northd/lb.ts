@@ -1,0 +1,98 @@
+// Load balancer VIPs and backends as northd parses them (northd/lb.c ovn_northd_lb_create).
+import type { NbLoadBalancer } from '../nb/schema.gen.ts';
+import { formatIpv4, formatIpv6, parseIpv4, parseIpv6 } from './addresses.ts';
+
+export interface LbBackend {
+  ipStr: string;
+  port: number;
+  ipv6: boolean;
+}
+
+export interface LbVip {
+  vipStr: string;
+  /** The VIP port as text, or undefined when the VIP has none. */
+  portStr?: string;
+  ipv6: boolean;
+  backends: LbBackend[];
+  /** The NB value text, as written in ct_lb_mark(backends=...). */
+  backendIps: string;
+  emptyBackendRej: boolean;
+  /** The NB key text (e.g. "10.0.0.10:80"), used to find a health check. */
+  key: string;
+}
+
+export interface NorthdLb {
+  nlb: NbLoadBalancer;
+  proto: 'tcp' | 'udp' | 'sctp';
+  vips: LbVip[];
+  selectionFields?: string;
+  controllerEvent: boolean;
+  affinityTimeout: number;
+}
+
+/** inet_parse_active with no default port: "IP", "IP:PORT", "[IP6]:PORT" or "[IP6]". */
+export function parseLbKey(key: string): { ip: string; port: number; ipv6: boolean } | undefined {
+  let host = key;
+  let portText: string | undefined;
+  const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(key);
+  if (bracket) {
+    host = bracket[1];
+    portText = bracket[2];
+  } else if ((key.match(/:/g) ?? []).length === 1) {
+    [host, portText] = key.split(':');
+  }
+  if (portText !== undefined && (!/^\d+$/.test(portText) || Number(portText) > 65535)) return undefined;
+  const port = portText === undefined ? 0 : Number(portText);
+  const v4 = parseIpv4(host);
+  if (v4 !== undefined) return { ip: formatIpv4(v4), port, ipv6: false };
+  const v6 = parseIpv6(host);
+  if (v6 !== undefined) return { ip: formatIpv6(v6), port, ipv6: true };
+  return undefined;
+}
+
+function parseVip(key: string, value: string, reject: boolean): LbVip | undefined {
+  const vip = parseLbKey(key);
+  if (!vip) return undefined;
+  const backends: LbBackend[] = [];
+  for (const token of value.split(',').filter((t) => t !== '')) {
+    const b = parseLbKey(token);
+    if (!b || b.ipv6 !== vip.ipv6) continue;
+    if (vip.port ? !b.port : b.port) continue;
+    backends.push({ ipStr: b.ip, port: b.port, ipv6: b.ipv6 });
+  }
+  return {
+    vipStr: vip.ip,
+    portStr: vip.port ? String(vip.port) : undefined,
+    ipv6: vip.ipv6,
+    backends,
+    backendIps: value,
+    emptyBackendRej: reject,
+    key,
+  };
+}
+
+export function parseLoadBalancer(nlb: NbLoadBalancer): NorthdLb {
+  const proto = nlb.protocol === 'udp' ? 'udp' : nlb.protocol === 'sctp' ? 'sctp' : 'tcp';
+  const reject = (nlb.options.reject ?? '').toLowerCase() === 'true';
+  const vips: LbVip[] = [];
+  for (const [k, v] of Object.entries(nlb.vips)) {
+    const vip = parseVip(k, v, reject);
+    if (vip) vips.push(vip);
+  }
+  let selectionFields: string | undefined;
+  if (nlb.selection_fields.length > 0) {
+    const p = nlb.protocol ? nlb.protocol : undefined;
+    selectionFields = nlb.selection_fields
+      .map((f) => (f === 'tp_src' && p ? `${p}_src` : f === 'tp_dst' && p ? `${p}_dst` : f))
+      .join(',');
+  }
+  const affinity = Math.min(65535, parseInt(nlb.options.affinity_timeout ?? '0', 10) || 0);
+  return {
+    nlb,
+    proto,
+    vips,
+    selectionFields,
+    controllerEvent: (nlb.options.event ?? '').toLowerCase() === 'true',
+    affinityTimeout: affinity,
+  };
+}

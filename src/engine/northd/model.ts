@@ -1,0 +1,326 @@
+// northd's working model of the Northbound database (its ovn_datapath / ovn_port structures):
+// datapaths, ports with parsed addresses, peers, port groups, load balancers and global options.
+import type { NbDatabase } from '../nb/database.ts';
+import type {
+  NbACL,
+  NbLoadBalancer,
+  NbLogicalRouter,
+  NbLogicalRouterPort,
+  NbLogicalSwitch,
+  NbLogicalSwitchPort,
+  NbPortGroup,
+} from '../nb/schema.gen.ts';
+import type { World } from '../scenario/world.ts';
+import { extractLrpNetworks, extractLspAddresses, isDynamicLspAddress, type LportAddresses } from './addresses.ts';
+import { parseLoadBalancer, type NorthdLb } from './lb.ts';
+
+export interface ChassisFeatures {
+  ctNoMaskedLabel: boolean;
+  ctLbRelated: boolean;
+}
+
+export interface NorthdOptions {
+  useCtInvMatch: boolean;
+  defaultAclDrop: boolean;
+  checkLspIsUp: boolean;
+  controllerEvent: boolean;
+}
+
+export interface McastSwitchInfo {
+  enabled: boolean;
+  floodUnregistered: boolean;
+  floodRelay: boolean;
+  floodStatic: boolean;
+}
+
+export interface Od {
+  /** NB uuid of the Logical_Switch / Logical_Router; also the key of its flows. */
+  uuid: string;
+  name: string;
+  nbs?: NbLogicalSwitch;
+  nbr?: NbLogicalRouter;
+  ports: Op[];
+  routerPorts: Op[];
+  localnetPorts: Op[];
+  l3dgwPorts: Op[];
+  hasUnknown: boolean;
+  hasAcls: boolean;
+  hasStatefulAcl: boolean;
+  hasLbVip: boolean;
+  hasVtepLports: boolean;
+  /** Port groups (NB) having a port on this switch, with those ports. */
+  portGroups: { pg: NbPortGroup; ports: Op[] }[];
+  lbs: NorthdLb[];
+  mcast: McastSwitchInfo;
+  tunnelKey: number;
+}
+
+export interface Op {
+  name: string;
+  /** The port name as a JSON string, as flows quote it. */
+  jsonKey: string;
+  od: Od;
+  nbsp?: NbLogicalSwitchPort;
+  nbrp?: NbLogicalRouterPort;
+  lspAddrs: LportAddresses[];
+  psAddrs: LportAddresses[];
+  hasUnknown: boolean;
+  peer?: Op;
+  lrpNetworks?: LportAddresses;
+  /** For a distributed gateway port: its chassisredirect companion. */
+  crPort?: Op;
+  tunnelKey: number;
+}
+
+export interface NorthdModel {
+  nb: NbDatabase;
+  world: World;
+  features: ChassisFeatures;
+  options: NorthdOptions;
+  datapaths: Od[];
+  ports: Map<string, Op>;
+  lbs: NorthdLb[];
+}
+
+export const lspIsEnabled = (lsp: NbLogicalSwitchPort): boolean => lsp.enabled !== false;
+export const lspIsUp = (lsp: NbLogicalSwitchPort): boolean => lsp.up === true;
+export const lspIsExternal = (lsp: NbLogicalSwitchPort): boolean => lsp.type === 'external';
+export const lspIsRouter = (lsp: NbLogicalSwitchPort): boolean => lsp.type === 'router';
+export const lspIsLocalnet = (lsp: NbLogicalSwitchPort): boolean => lsp.type === 'localnet';
+export const lspIsVtep = (lsp: NbLogicalSwitchPort): boolean => lsp.type === 'vtep';
+export const lspIsRemote = (lsp: NbLogicalSwitchPort): boolean => lsp.type === 'remote';
+export const lrportIsEnabled = (lrp: NbLogicalRouterPort): boolean => lrp.enabled !== false;
+
+export function smapGetBool(map: Record<string, string>, key: string, def: boolean): boolean {
+  const v = map[key];
+  if (v === undefined) return def;
+  return def ? v.toLowerCase() !== 'false' : v.toLowerCase() === 'true';
+}
+
+export function jsonKey(name: string): string {
+  return JSON.stringify(name);
+}
+
+function hasAnyAclAction(acls: readonly NbACL[], action: string): boolean {
+  return acls.some((a) => a.action === action);
+}
+
+function aclsOf(nb: NbDatabase, uuids: readonly string[]): NbACL[] {
+  const out: NbACL[] = [];
+  for (const u of uuids) {
+    const acl = nb.tables.ACL.get(u);
+    if (acl) out.push(acl);
+  }
+  return out;
+}
+
+export function switchAcls(model: NorthdModel, od: Od): NbACL[] {
+  return aclsOf(model.nb, od.nbs?.acls ?? []);
+}
+
+export function portGroupAcls(model: NorthdModel, pg: NbPortGroup): NbACL[] {
+  return aclsOf(model.nb, pg.acls);
+}
+
+function newOd(uuid: string, name: string, tunnelKey: number): Od {
+  return {
+    uuid,
+    name,
+    ports: [],
+    routerPorts: [],
+    localnetPorts: [],
+    l3dgwPorts: [],
+    hasUnknown: false,
+    hasAcls: false,
+    hasStatefulAcl: false,
+    hasLbVip: false,
+    hasVtepLports: false,
+    portGroups: [],
+    lbs: [],
+    mcast: { enabled: false, floodUnregistered: false, floodRelay: false, floodStatic: false },
+    tunnelKey,
+  };
+}
+
+function lspAddresses(lsp: NbLogicalSwitchPort): { addrs: LportAddresses[]; unknown: boolean } {
+  const addrs: LportAddresses[] = [];
+  let unknown = false;
+  for (const a of lsp.addresses) {
+    if (a === 'unknown') unknown = true;
+    else if (a === 'router' || isDynamicLspAddress(a)) continue;
+    else {
+      const parsed = extractLspAddresses(a);
+      if (parsed) addrs.push(parsed);
+    }
+  }
+  return { addrs, unknown };
+}
+
+function lbsOfSwitchOrRouter(nb: NbDatabase, direct: readonly string[], groups: readonly string[]): NbLoadBalancer[] {
+  const seen = new Set<string>();
+  const out: NbLoadBalancer[] = [];
+  const add = (u: string): void => {
+    const lb = nb.tables.Load_Balancer.get(u);
+    if (lb && !seen.has(u)) {
+      seen.add(u);
+      out.push(lb);
+    }
+  };
+  direct.forEach(add);
+  for (const g of groups) nb.tables.Load_Balancer_Group.get(g)?.load_balancer.forEach(add);
+  return out;
+}
+
+export function buildModel(world: World): NorthdModel {
+  const nb = world.nb;
+  const nbGlobal = nb.tables.NB_Global.values().next().value;
+  const gopts = nbGlobal?.options ?? {};
+  const model: NorthdModel = {
+    nb,
+    world,
+    // Every chassis behaves as a real 23.03 ovn-controller, which advertises these features.
+    features: { ctNoMaskedLabel: true, ctLbRelated: true },
+    options: {
+      useCtInvMatch: smapGetBool(gopts, 'use_ct_inv_match', true),
+      defaultAclDrop: smapGetBool(gopts, 'default_acl_drop', false),
+      checkLspIsUp: !smapGetBool(gopts, 'ignore_lsp_down', true),
+      controllerEvent: smapGetBool(gopts, 'controller_event', false),
+    },
+    datapaths: [],
+    ports: new Map(),
+    lbs: [],
+  };
+  const lbByUuid = new Map<string, NorthdLb>();
+  for (const lb of nb.tables.Load_Balancer.values()) {
+    const parsed = parseLoadBalancer(lb);
+    lbByUuid.set(lb._uuid, parsed);
+    model.lbs.push(parsed);
+  }
+
+  let dpKey = 0;
+  for (const ls of nb.tables.Logical_Switch.values()) {
+    const od = newOd(ls._uuid, ls.name, ++dpKey);
+    od.nbs = ls;
+    const oc = ls.other_config;
+    od.mcast.enabled = smapGetBool(oc, 'mcast_snoop', false);
+    od.mcast.floodUnregistered = smapGetBool(oc, 'mcast_flood_unregistered', false);
+    let portKey = 0;
+    for (const pu of ls.ports) {
+      const lsp = nb.tables.Logical_Switch_Port.get(pu);
+      if (!lsp || model.ports.has(lsp.name)) continue;
+      const { addrs, unknown } = lspAddresses(lsp);
+      const psAddrs = lsp.port_security
+        .map((p) => extractLspAddresses(p))
+        .filter((a): a is LportAddresses => a !== undefined);
+      const op: Op = {
+        name: lsp.name,
+        jsonKey: jsonKey(lsp.name),
+        od,
+        nbsp: lsp,
+        lspAddrs: addrs,
+        psAddrs,
+        hasUnknown: unknown,
+        tunnelKey: ++portKey,
+      };
+      if (lspIsLocalnet(lsp)) od.localnetPorts.push(op);
+      if (lspIsVtep(lsp)) od.hasVtepLports = true;
+      od.ports.push(op);
+      model.ports.set(op.name, op);
+    }
+    od.lbs = lbsOfSwitchOrRouter(nb, ls.load_balancer, ls.load_balancer_group)
+      .map((lb) => lbByUuid.get(lb._uuid))
+      .filter((lb): lb is NorthdLb => lb !== undefined);
+    od.hasLbVip = od.lbs.some((lb) => Object.keys(lb.nlb.vips).length > 0);
+    model.datapaths.push(od);
+  }
+  for (const lr of nb.tables.Logical_Router.values()) {
+    const od = newOd(lr._uuid, lr.name, ++dpKey);
+    od.nbr = lr;
+    let portKey = 0;
+    for (const pu of lr.ports) {
+      const lrp = nb.tables.Logical_Router_Port.get(pu);
+      if (!lrp || model.ports.has(lrp.name)) continue;
+      const nets = extractLrpNetworks(lrp.mac, lrp.networks);
+      if (!nets || (nets.ipv4.length === 0 && nets.ipv6.length === 0)) continue;
+      const op: Op = {
+        name: lrp.name,
+        jsonKey: jsonKey(lrp.name),
+        od,
+        nbrp: lrp,
+        lspAddrs: [],
+        psAddrs: [],
+        hasUnknown: false,
+        lrpNetworks: nets,
+        tunnelKey: ++portKey,
+      };
+      od.ports.push(op);
+      model.ports.set(op.name, op);
+      if ((lrp.ha_chassis_group || lrp.gateway_chassis.length > 0) && !lr.options.chassis) {
+        const crName = `cr-${lrp.name}`;
+        const cr: Op = { ...op, name: crName, jsonKey: jsonKey(crName), tunnelKey: ++portKey };
+        op.crPort = cr;
+        od.l3dgwPorts.push(op);
+        model.ports.set(crName, cr);
+      }
+    }
+    od.lbs = lbsOfSwitchOrRouter(nb, lr.load_balancer, lr.load_balancer_group)
+      .map((lb) => lbByUuid.get(lb._uuid))
+      .filter((lb): lb is NorthdLb => lb !== undefined);
+    od.hasLbVip = od.lbs.some((lb) => Object.keys(lb.nlb.vips).length > 0);
+    model.datapaths.push(od);
+  }
+  connectPeers(model);
+  attachPortGroups(model);
+  for (const od of model.datapaths) if (od.nbs) setAclFlags(model, od);
+  return model;
+}
+
+function connectPeers(model: NorthdModel): void {
+  for (const op of model.ports.values()) {
+    if (op.nbsp && lspIsRouter(op.nbsp)) {
+      const peerName = op.nbsp.options['router-port'];
+      const peer = peerName ? model.ports.get(peerName) : undefined;
+      if (!peer || !peer.nbrp || peer.name !== peerName) continue;
+      op.od.routerPorts.push(op);
+      peer.peer = op;
+      op.peer = peer;
+      if (op.nbsp.addresses.includes('router')) {
+        const nets = extractLrpNetworks(peer.nbrp.mac, peer.nbrp.networks);
+        if (nets) op.lspAddrs.push(nets);
+      }
+    }
+  }
+  for (const op of model.ports.values()) {
+    if (op.nbrp?.peer && !op.peer && !op.name.startsWith('cr-')) {
+      const peer = model.ports.get(op.nbrp.peer);
+      if (peer?.nbrp) op.peer = peer;
+    }
+  }
+}
+
+function attachPortGroups(model: NorthdModel): void {
+  for (const pg of model.nb.tables.Port_Group.values()) {
+    const byOd = new Map<Od, Op[]>();
+    for (const pu of pg.ports) {
+      const lsp = model.nb.tables.Logical_Switch_Port.get(pu);
+      const op = lsp ? model.ports.get(lsp.name) : undefined;
+      if (!op || !op.od.nbs) continue;
+      const list = byOd.get(op.od) ?? [];
+      list.push(op);
+      byOd.set(op.od, list);
+    }
+    for (const [od, ports] of byOd) od.portGroups.push({ pg, ports });
+  }
+}
+
+function setAclFlags(model: NorthdModel, od: Od): void {
+  const own = switchAcls(model, od);
+  od.hasAcls = own.length > 0;
+  od.hasStatefulAcl = hasAnyAclAction(own, 'allow-related');
+  for (const { pg } of od.portGroups) {
+    if (pg.acls.length > 0) {
+      od.hasAcls = true;
+      if (hasAnyAclAction(portGroupAcls(model, pg), 'allow-related')) od.hasStatefulAcl = true;
+    }
+  }
+}

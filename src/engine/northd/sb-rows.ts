@@ -1,0 +1,244 @@
+// The Southbound rows northd writes besides logical flows: Chassis/Encap (from the physical facts,
+// with a real 23.03 ovn-controller's feature flags), Datapath_Binding, Port_Binding,
+// Multicast_Group, Address_Set and Port_Group.
+import type { SbDatabase } from '../sb/database.ts';
+import type { SbPortBinding } from '../sb/schema.gen.ts';
+import { deterministicUuid } from '../sb/uuid.ts';
+import {
+  lspIsEnabled,
+  lspIsExternal,
+  lspIsRouter,
+  lrportIsEnabled,
+  smapGetBool,
+  type NorthdModel,
+  type Od,
+  type Op,
+} from './model.ts';
+
+/** What a real ovn-controller 23.03 advertises in Chassis other_config. */
+export const CONTROLLER_FEATURES: Readonly<Record<string, string>> = {
+  'ct-no-masked-label': 'true',
+  'mac-binding-timestamp': 'true',
+  'ovn-ct-lb-related': 'true',
+  'port-up-notif': 'true',
+};
+
+export const MC_FLOOD_KEY = 32768;
+export const MC_UNKNOWN_KEY = 32769;
+export const MC_MROUTER_FLOOD_KEY = 32770;
+export const MC_STATIC_KEY = 32771;
+export const MC_FLOOD_L2_KEY = 32772;
+
+/** The SB uuid of a datapath's Datapath_Binding. */
+export const datapathUuid = (od: Od): string => deterministicUuid(`Datapath_Binding/${od.uuid}`);
+export const portBindingUuid = (name: string): string => deterministicUuid(`Port_Binding/${name}`);
+
+function addChassis(model: NorthdModel, sb: SbDatabase): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const ch of model.world.physical.chassis) {
+    const uuid = deterministicUuid(`Chassis/${ch.name}`);
+    const encaps: string[] = [];
+    for (const e of ch.encaps) {
+      const eu = deterministicUuid(`Encap/${ch.name}/${e.type}/${e.ip}`);
+      sb.tables.Encap.set(eu, { _uuid: eu, chassis_name: ch.name, ip: e.ip, options: { csum: 'true' }, type: e.type });
+      encaps.push(eu);
+    }
+    sb.tables.Chassis.set(uuid, {
+      _uuid: uuid,
+      encaps: encaps.sort(),
+      external_ids: {},
+      hostname: ch.hostname,
+      name: ch.name,
+      nb_cfg: 0,
+      other_config: { ...CONTROLLER_FEATURES },
+      transport_zones: [],
+      vtep_logical_switches: [],
+    });
+    byName.set(ch.name, uuid);
+  }
+  return byName;
+}
+
+function basePortBinding(op: Op, dpUuid: string): SbPortBinding {
+  return {
+    _uuid: portBindingUuid(op.name),
+    additional_chassis: [],
+    additional_encap: [],
+    datapath: dpUuid,
+    external_ids: {},
+    gateway_chassis: [],
+    logical_port: op.name,
+    mac: [],
+    mirror_rules: [],
+    nat_addresses: [],
+    options: {},
+    port_security: [],
+    requested_additional_chassis: [],
+    tunnel_key: op.tunnelKey,
+    type: '',
+    up: false,
+  };
+}
+
+function switchPortBinding(op: Op, dpUuid: string, chassis: string | undefined): SbPortBinding {
+  const lsp = op.nbsp;
+  const pb = basePortBinding(op, dpUuid);
+  if (!lsp) return pb;
+  pb.mac = [...lsp.addresses];
+  pb.port_security = [...lsp.port_security];
+  if (lspIsRouter(lsp)) {
+    const peer = lsp.options['router-port'];
+    pb.type = 'patch';
+    pb.options = peer ? { peer } : {};
+  } else {
+    pb.type = lsp.type;
+    pb.options = { ...lsp.options };
+    if (lsp.parent_name) pb.parent_port = lsp.parent_name;
+    if (lsp.tag !== undefined) pb.tag = lsp.tag;
+    else if (lsp.tag_request !== undefined && lsp.tag_request !== 0) pb.tag = lsp.tag_request;
+  }
+  if (chassis) {
+    pb.chassis = chassis;
+    pb.up = true;
+  }
+  return pb;
+}
+
+function routerPortBinding(op: Op, dpUuid: string): SbPortBinding {
+  const lrp = op.nbrp;
+  const pb = basePortBinding(op, dpUuid);
+  if (!lrp) return pb;
+  const isCr = op.name !== lrp.name;
+  pb.mac = [[lrp.mac, ...lrp.networks].join(' ')];
+  if (isCr) {
+    pb.type = 'chassisredirect';
+    pb.options = { 'distributed-port': lrp.name };
+    return pb;
+  }
+  const gwChassis = op.od.nbr?.options.chassis;
+  const peer = op.peer?.name ?? lrp.peer;
+  pb.type = gwChassis ? 'l3gateway' : 'patch';
+  pb.options = {};
+  if (peer) pb.options.peer = peer;
+  if (gwChassis) pb.options['l3gateway-chassis'] = gwChassis;
+  return pb;
+}
+
+function addMulticastGroup(sb: SbDatabase, od: Od, dpUuid: string, name: string, key: number, ports: Op[]): void {
+  if (ports.length === 0) return;
+  const uuid = deterministicUuid(`Multicast_Group/${od.uuid}/${name}`);
+  sb.tables.Multicast_Group.set(uuid, {
+    _uuid: uuid,
+    datapath: dpUuid,
+    name,
+    ports: ports.map((p) => portBindingUuid(p.name)).sort(),
+    tunnel_key: key,
+  });
+}
+
+function addSwitchMulticastGroups(sb: SbDatabase, od: Od, dpUuid: string): void {
+  const enabled = od.ports.filter((op) => op.nbsp && lspIsEnabled(op.nbsp));
+  addMulticastGroup(sb, od, dpUuid, '_MC_flood', MC_FLOOD_KEY, enabled);
+  addMulticastGroup(
+    sb,
+    od,
+    dpUuid,
+    '_MC_unknown',
+    MC_UNKNOWN_KEY,
+    enabled.filter((op) => op.nbsp && !lspIsExternal(op.nbsp) && op.nbsp.addresses.includes('unknown')),
+  );
+  addMulticastGroup(
+    sb,
+    od,
+    dpUuid,
+    '_MC_static',
+    MC_STATIC_KEY,
+    enabled.filter((op) => op.nbsp && smapGetBool(op.nbsp.options, 'mcast_flood', false)),
+  );
+  addMulticastGroup(
+    sb,
+    od,
+    dpUuid,
+    '_MC_flood_l2',
+    MC_FLOOD_L2_KEY,
+    enabled.filter((op) => op.nbsp && !lspIsRouter(op.nbsp)),
+  );
+}
+
+function addRouterMulticastGroups(sb: SbDatabase, od: Od, dpUuid: string): void {
+  const statics = od.ports.filter(
+    (op) =>
+      op.nbrp &&
+      op.name === op.nbrp.name &&
+      lrportIsEnabled(op.nbrp) &&
+      smapGetBool(op.nbrp.options, 'mcast_flood', false),
+  );
+  addMulticastGroup(sb, od, dpUuid, '_MC_static', MC_STATIC_KEY, statics);
+}
+
+function addAddressSets(model: NorthdModel, sb: SbDatabase): void {
+  const add = (name: string, addresses: string[]): void => {
+    const uuid = deterministicUuid(`Address_Set/${name}`);
+    sb.tables.Address_Set.set(uuid, { _uuid: uuid, name, addresses: [...addresses].sort() });
+  };
+  const svcMac = model.nb.tables.NB_Global.values().next().value?.options.svc_monitor_mac;
+  add('svc_monitor_mac', [svcMac ?? '0a:00:00:00:00:01']);
+  for (const as of model.nb.tables.Address_Set.values()) add(as.name, as.addresses);
+  for (const pg of model.nb.tables.Port_Group.values()) {
+    const v4: string[] = [];
+    const v6: string[] = [];
+    for (const pu of pg.ports) {
+      const lsp = model.nb.tables.Logical_Switch_Port.get(pu);
+      const op = lsp ? model.ports.get(lsp.name) : undefined;
+      for (const a of op?.lspAddrs ?? []) {
+        for (const ip of a.ipv4) if (!v4.includes(ip.addrS)) v4.push(ip.addrS);
+        for (const ip of a.ipv6) if (!v6.includes(ip.addrS)) v6.push(ip.addrS);
+      }
+    }
+    add(`${pg.name}_ip4`, v4);
+    add(`${pg.name}_ip6`, v6);
+  }
+}
+
+function addPortGroups(model: NorthdModel, sb: SbDatabase): void {
+  for (const od of model.datapaths) {
+    for (const { pg, ports } of od.portGroups) {
+      const name = `${od.tunnelKey}_${pg.name}`;
+      const uuid = deterministicUuid(`Port_Group/${name}`);
+      sb.tables.Port_Group.set(uuid, { _uuid: uuid, name, ports: ports.map((p) => p.name).sort() });
+    }
+  }
+}
+
+/** Everything but Logical_Flow, into sb. */
+export function addSbRows(model: NorthdModel, sb: SbDatabase): void {
+  const chassisByName = addChassis(model, sb);
+  const boundTo = new Map<string, string>();
+  for (const b of model.world.physical.bindings) {
+    const ch = chassisByName.get(b.chassis);
+    if (ch) boundTo.set(b.logicalPort, ch);
+  }
+  for (const od of model.datapaths) {
+    const dpUuid = datapathUuid(od);
+    sb.tables.Datapath_Binding.set(dpUuid, {
+      _uuid: dpUuid,
+      external_ids: od.nbs
+        ? { 'logical-switch': od.uuid, name: od.name }
+        : { 'logical-router': od.uuid, name: od.name },
+      load_balancers: [],
+      tunnel_key: od.tunnelKey,
+    });
+    for (const op of od.ports) {
+      const pb = op.nbsp ? switchPortBinding(op, dpUuid, boundTo.get(op.name)) : routerPortBinding(op, dpUuid);
+      sb.tables.Port_Binding.set(pb._uuid, pb);
+      if (op.crPort) {
+        const cr = routerPortBinding(op.crPort, dpUuid);
+        sb.tables.Port_Binding.set(cr._uuid, cr);
+      }
+    }
+    if (od.nbs) addSwitchMulticastGroups(sb, od, dpUuid);
+    else addRouterMulticastGroups(sb, od, dpUuid);
+  }
+  addAddressSets(model, sb);
+  addPortGroups(model, sb);
+}
