@@ -147,7 +147,7 @@ export function buildIpUnicastLookup(ctx: BuildContext, op: Op): void {
     } else if (address === 'unknown') {
       continue;
     } else if (isDynamicLspAddress(address)) {
-      const dyn = lsp.dynamic_addresses ? scanMac(lsp.dynamic_addresses) : undefined;
+      const dyn = op.dynamicAddresses ? scanMac(op.dynamicAddresses) : undefined;
       if (!dyn) continue;
       addFlow(ctx, od, 'lsInL2Lkup', 50, `eth.dst == ${formatMac(dyn.bytes)}`, action, 9145, lsp._uuid);
     } else if (address === 'router') {

@@ -12,6 +12,7 @@ import type {
 } from '../nb/schema.gen.ts';
 import type { World } from '../scenario/world.ts';
 import { extractLrpNetworks, extractLspAddresses, isDynamicLspAddress, type LportAddresses } from './addresses.ts';
+import { buildIpam } from './ipam.ts';
 import { parseLoadBalancer, type NorthdLb } from './lb.ts';
 
 export interface ChassisFeatures {
@@ -67,6 +68,8 @@ export interface Op {
   hasUnknown: boolean;
   peer?: Op;
   lrpNetworks?: LportAddresses;
+  /** Addresses IPAM assigned for a "dynamic" entry (NB dynamic_addresses). */
+  dynamicAddresses?: string;
   /** For a distributed gateway port: its chassisredirect companion. */
   crPort?: Op;
   tunnelKey: number;
@@ -197,6 +200,8 @@ export function buildModel(world: World): NorthdModel {
     model.lbs.push(parsed);
   }
 
+  const lspOrder = creationIndex(nb.tables.Logical_Switch_Port);
+  const lrpOrder = creationIndex(nb.tables.Logical_Router_Port);
   let dpKey = 0;
   for (const ls of nb.tables.Logical_Switch.values()) {
     const od = newOd(ls._uuid, ls.name, ++dpKey);
@@ -205,7 +210,7 @@ export function buildModel(world: World): NorthdModel {
     od.mcast.enabled = smapGetBool(oc, 'mcast_snoop', false);
     od.mcast.floodUnregistered = smapGetBool(oc, 'mcast_flood_unregistered', false);
     let portKey = 0;
-    for (const pu of ls.ports) {
+    for (const pu of byCreation(ls.ports, lspOrder)) {
       const lsp = nb.tables.Logical_Switch_Port.get(pu);
       if (!lsp || model.ports.has(lsp.name)) continue;
       const { addrs, unknown } = lspAddresses(lsp);
@@ -237,7 +242,7 @@ export function buildModel(world: World): NorthdModel {
     const od = newOd(lr._uuid, lr.name, ++dpKey);
     od.nbr = lr;
     let portKey = 0;
-    for (const pu of lr.ports) {
+    for (const pu of byCreation(lr.ports, lrpOrder)) {
       const lrp = nb.tables.Logical_Router_Port.get(pu);
       if (!lrp || model.ports.has(lrp.name)) continue;
       const nets = extractLrpNetworks(lrp.mac, lrp.networks);
@@ -270,9 +275,22 @@ export function buildModel(world: World): NorthdModel {
     model.datapaths.push(od);
   }
   connectPeers(model);
+  buildIpam(model, (op) => lspOrder.get(op.nbsp?._uuid ?? '') ?? 0);
   attachPortGroups(model);
   for (const od of model.datapaths) if (od.nbs) setAclFlags(model, od);
   return model;
+}
+
+function creationIndex(table: ReadonlyMap<string, unknown>): Map<string, number> {
+  const out = new Map<string, number>();
+  let i = 0;
+  for (const uuid of table.keys()) out.set(uuid, i++);
+  return out;
+}
+
+/** NB set columns are sorted by uuid; northd's keys follow creation order, which the table maps keep. */
+function byCreation(uuids: readonly string[], order: ReadonlyMap<string, number>): string[] {
+  return [...uuids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
 function connectPeers(model: NorthdModel): void {
