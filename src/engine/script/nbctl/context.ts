@@ -1,0 +1,101 @@
+// What one ovn-nbctl command sees while it runs: its arguments and options, the open transaction,
+// the --id symbols of its invocation, and an output buffer; plus the name-or-uuid lookups.
+import type { NbTableName } from '../../nb/schema.gen.ts';
+import type { AnyRow, NbTxn } from '../../nb/txn.ts';
+import { isUuid, type SymbolTable } from '../../nb/datum.ts';
+
+/** ctl_fatal / ctl_error: the message ovn-nbctl prints after "ovn-nbctl: ". */
+export class CtlError extends Error {}
+
+export interface CmdContext {
+  /** argv[0] is the command name, as in ovn-nbctl's ctl_context. */
+  argv: string[];
+  options: Map<string, string>;
+  txn: NbTxn;
+  symtab: SymbolTable;
+  output: string[];
+  /** State shared by the commands of one invocation (table style, first table printed). */
+  inv: Invocation;
+  /** True for the last command of the invocation (ctl's last_command). */
+  last: boolean;
+}
+
+export interface TableStyle {
+  format: 'list' | 'table' | 'csv' | 'json' | 'html';
+  /** CF_STRING (default), CF_BARE (--bare) or CF_JSON (--data=json). */
+  cell: 'string' | 'bare' | 'json';
+  headings: boolean;
+}
+
+export interface Invocation {
+  style: TableStyle;
+  firstTable: boolean;
+}
+
+export const fatal = (msg: string): never => {
+  throw new CtlError(msg);
+};
+
+export function print(ctx: CmdContext, text: string): void {
+  ctx.output.push(text);
+}
+
+/** Finds a row by uuid, else by a name column; `what` words the not-found error as ovn-nbctl does. */
+export function byNameOrUuid(
+  ctx: CmdContext,
+  table: NbTableName,
+  id: string,
+  mustExist: boolean,
+  what: string,
+  opts: { nameCol?: string; multiple?: string } = {},
+): AnyRow | undefined {
+  const uuid = isUuid(id);
+  let row = uuid ? ctx.txn.get(table, id.toLowerCase()) : undefined;
+  if (!row) {
+    const col = opts.nameCol ?? 'name';
+    for (const r of ctx.txn.rows(table).values()) {
+      if (r[col] !== id) continue;
+      if (row && opts.multiple) fatal(`Multiple ${opts.multiple} named '${id}'.  Use a UUID.`);
+      row = r;
+      if (!opts.multiple) break;
+    }
+  }
+  if (!row && mustExist) fatal(`${id}: ${what} ${uuid ? 'UUID' : 'name'} not found`);
+  return row;
+}
+
+export const lsByNameOrUuid = (ctx: CmdContext, id: string, mustExist = true): AnyRow | undefined =>
+  byNameOrUuid(ctx, 'Logical_Switch', id, mustExist, 'switch', { multiple: 'logical switches' });
+
+export const lspByNameOrUuid = (ctx: CmdContext, id: string, mustExist = true): AnyRow | undefined =>
+  byNameOrUuid(ctx, 'Logical_Switch_Port', id, mustExist, 'port');
+
+export const lrByNameOrUuid = (ctx: CmdContext, id: string, mustExist = true): AnyRow | undefined =>
+  byNameOrUuid(ctx, 'Logical_Router', id, mustExist, 'router', { multiple: 'logical routers' });
+
+export const lrpByNameOrUuid = (ctx: CmdContext, id: string, mustExist = true): AnyRow | undefined =>
+  byNameOrUuid(ctx, 'Logical_Router_Port', id, mustExist, 'port');
+
+/** The row of `table` whose set column `col` holds `uuid` (the switch of a port, the router of a port). */
+export function parentOf(ctx: CmdContext, table: NbTableName, col: string, uuid: string): AnyRow | undefined {
+  for (const r of ctx.txn.rows(table).values()) if ((r[col] as string[]).includes(uuid)) return r;
+  return undefined;
+}
+
+export const hasOpt = (ctx: CmdContext, name: string): boolean => ctx.options.has(name);
+
+/** Adds a uuid to a set column (kept sorted, as ovsdb stores sets). */
+export function addToSet(ctx: CmdContext, table: NbTableName, row: AnyRow, col: string, value: string): void {
+  const cur = ctx.txn.get(table, row._uuid) ?? row;
+  const set = new Set(cur[col] as string[]);
+  set.add(value);
+  ctx.txn.update(table, row._uuid, { [col]: [...set].sort() });
+}
+
+export function removeFromSet(ctx: CmdContext, table: NbTableName, row: AnyRow, col: string, value: string): void {
+  const cur = ctx.txn.get(table, row._uuid) ?? row;
+  ctx.txn.update(table, row._uuid, { [col]: (cur[col] as string[]).filter((v) => v !== value) });
+}
+
+export const current = (ctx: CmdContext, table: NbTableName, row: AnyRow): AnyRow =>
+  ctx.txn.get(table, row._uuid) ?? row;

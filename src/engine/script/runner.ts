@@ -1,0 +1,217 @@
+// Executes tokenized statements: shell variables and command substitution, prompts and hosts,
+// and dispatch to ovn-nbctl / ovn-sbctl / ovs-vsctl; other programs are listed as skipped.
+import type { World } from '../scenario/world.ts';
+import { tokenize, type Statement, type Word } from './tokenize.ts';
+import { runNbctl } from './nbctl/index.ts';
+import { runMacBindingAdd, runSbctl, type ToolResult } from './sbctl.ts';
+import { runVsctl, type Hosts } from './vsctl.ts';
+
+export interface ScriptError {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface ScriptRun {
+  world: World;
+  errors: ScriptError[];
+  skipped: { line: number; text: string }[];
+  outputs: { line: number; command: string; output: string }[];
+}
+
+/** Shell state that outlives one statement: variables and the current host. */
+export interface ShellState {
+  vars: Map<string, string>;
+  host: string;
+  hosts: Hosts;
+}
+
+export const newShellState = (): ShellState => ({ vars: new Map(), host: 'localhost', hosts: new Map() });
+
+const IGNORED = new Set(['sudo', 'env', 'time', 'command', 'exec', 'nohup']);
+
+interface Exec {
+  world: World;
+  shell: ShellState;
+  run: ScriptRun;
+  /** Line offset for statements inside $(...). */
+  depth: number;
+}
+
+/** Expands one word: unquoted expansions are split on whitespace, as the shell does. */
+function expandWord(ex: Exec, w: Word): string[] | ScriptError {
+  const fields: string[] = [];
+  let cur = '';
+  let has = false;
+  for (const p of w.parts) {
+    let text: string;
+    if (p.t === 'lit') {
+      cur += p.s;
+      has = true;
+      continue;
+    }
+    if (p.t === 'var') text = ex.shell.vars.get(p.name) ?? '';
+    else {
+      const sub = runSubstitution(ex, p.src, p.line);
+      if (typeof sub !== 'string') return sub;
+      text = sub;
+    }
+    if (p.quoted) {
+      cur += text;
+      has = true;
+    } else {
+      const parts = text.split(/[ \t\n]+/);
+      parts.forEach((piece, i) => {
+        if (i > 0) {
+          if (has || cur) fields.push(cur);
+          cur = '';
+          has = false;
+        }
+        if (piece) {
+          cur += piece;
+          has = true;
+        }
+      });
+    }
+  }
+  if (has || cur) fields.push(cur);
+  return fields;
+}
+
+function runSubstitution(ex: Exec, src: string, line: number): string | ScriptError {
+  if (ex.depth > 8) return { line, column: 1, message: 'command substitution nested too deeply' };
+  const { statements, errors } = tokenize(src);
+  if (errors.length) return { ...errors[0], line };
+  let out = '';
+  for (const st of statements) {
+    const r = execStatement({ ...ex, depth: ex.depth + 1 }, { ...st, line }, true);
+    if (typeof r !== 'string') return r;
+    out += r;
+  }
+  return out.replace(/\n+$/, '');
+}
+
+const isAssignment = (w: Word): boolean =>
+  w.parts[0]?.t === 'lit' && !w.parts[0].quoted && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.parts[0].s);
+
+/** Runs one statement; returns its stdout, or an error. */
+function execStatement(ex: Exec, st: Statement, capture: boolean): string | ScriptError {
+  let words = st.words;
+  const assigns: Word[] = [];
+  while (words.length && isAssignment(words[0])) {
+    assigns.push(words[0]);
+    words = words.slice(1);
+  }
+  if (words.length === 0) {
+    for (const a of assigns) {
+      const lit = a.parts[0] as { t: 'lit'; s: string; quoted: boolean };
+      const eq = lit.s.indexOf('=');
+      const name = lit.s.slice(0, eq);
+      const value = expandWord(ex, {
+        ...a,
+        parts: [
+          { ...lit, s: lit.s.slice(eq + 1), quoted: true },
+          ...a.parts.slice(1).map((p) => ({ ...p, quoted: true })),
+        ],
+      });
+      if (!Array.isArray(value)) return value;
+      ex.shell.vars.set(name, value.join(' '));
+    }
+    return '';
+  }
+  const argv: string[] = [];
+  const cols: number[] = [];
+  for (const w of words) {
+    const f = expandWord(ex, w);
+    if (!Array.isArray(f)) return f;
+    for (const x of f) {
+      argv.push(x);
+      cols.push(w.col);
+    }
+  }
+  while (argv.length && IGNORED.has(argv[0])) {
+    const prog = argv.shift();
+    cols.shift();
+    if (prog === 'sudo' || prog === 'env')
+      while (argv.length && (argv[0].startsWith('-') || (prog === 'env' && argv[0].includes('=')))) {
+        argv.shift();
+        cols.shift();
+      }
+  }
+  if (!argv.length) return '';
+  if (st.host !== undefined) ex.shell.host = st.host;
+  const prog = argv[0].replace(/^.*\//, '');
+  const args = argv.slice(1);
+  const fail = (message: string): ScriptError => ({ line: st.line, column: cols[0] ?? st.col, message });
+  let result: ToolResult | 'unsupported';
+  switch (prog) {
+    case 'ovn-nbctl':
+      result = runNbctl(ex.world, args);
+      if (result.error) return fail(`ovn-nbctl: ${result.error}`);
+      break;
+    case 'ovn-sbctl':
+      result = runSbctl(ex.world, args);
+      if (result !== 'unsupported' && result.error) return fail(`ovn-sbctl: ${result.error}`);
+      break;
+    case 'ovs-vsctl':
+      result = runVsctl(ex.world, ex.shell.hosts, ex.shell.host, args);
+      break;
+    case 'mac-binding-add':
+      result = runMacBindingAdd(ex.world, args);
+      if (result.error) return fail(result.error);
+      break;
+    case 'echo': {
+      const noNewline = args[0] === '-n';
+      result = { output: (noNewline ? args.slice(1) : args).join(' ') + (noNewline ? '' : '\n') };
+      break;
+    }
+    case 'export':
+    case 'set':
+    case 'true':
+      for (const a of args) {
+        const eq = a.indexOf('=');
+        if (prog === 'export' && eq > 0) ex.shell.vars.set(a.slice(0, eq), a.slice(eq + 1));
+      }
+      result = { output: '' };
+      break;
+    default:
+      result = 'unsupported';
+  }
+  if (result === 'unsupported') {
+    if (!capture) ex.run.skipped.push({ line: st.line, text: st.text });
+    return '';
+  }
+  if (!capture && result.output) ex.run.outputs.push({ line: st.line, command: argv.join(' '), output: result.output });
+  return result.output;
+}
+
+/** Runs a whole script against `world`, stopping at the first error (what came before stays). */
+export function execScript(world: World, text: string, shell: ShellState = newShellState()): ScriptRun {
+  const run: ScriptRun = { world, errors: [], skipped: [], outputs: [] };
+  const { statements, errors } = tokenize(text);
+  const firstTokErr = errors[0];
+  const ex: Exec = { world, shell, run, depth: 0 };
+  let skipRest = false;
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i];
+    if (firstTokErr && st.line >= firstTokErr.line) break;
+    if (skipRest) {
+      if (statements[i - 1].sep === ';') skipRest = false;
+      else continue;
+    }
+    const r = execStatement(ex, st, false);
+    if (typeof r !== 'string') {
+      run.errors.push(r);
+      return run;
+    }
+    // a pipe's later stages read the output we do not model: list them as skipped
+    if (st.sep === '|') {
+      while (i + 1 < statements.length && statements[i].sep === '|') {
+        i++;
+        run.skipped.push({ line: statements[i].line, text: statements[i].text });
+      }
+    }
+  }
+  if (firstTokErr) run.errors.push(firstTokErr);
+  return run;
+}

@@ -1,0 +1,324 @@
+// A shell-like reader for pasted scenario scripts: quotes, escapes, `\` continuations, comments,
+// `;` `&&` `||` `|` separators, redirections, $var / ${var} / $(…) / `…`, and terminal prompts.
+// It never throws: anything it cannot read becomes an error with a line and column.
+
+export type Part =
+  | { t: 'lit'; s: string; quoted: boolean }
+  | { t: 'var'; name: string; quoted: boolean }
+  | { t: 'cmd'; src: string; line: number; col: number; quoted: boolean };
+
+export interface Word {
+  parts: Part[];
+  line: number;
+  col: number;
+}
+
+export interface Statement {
+  words: Word[];
+  line: number;
+  col: number;
+  /** The host named by a pasted prompt on this line (`[root@node1 ~]#`, `node1$`). */
+  host?: string;
+  /** How this statement is joined to the next one. */
+  sep: ';' | '&&' | '||' | '|';
+  /** The source text of the statement's physical line(s), for the skipped list. */
+  text: string;
+}
+
+export interface TokenizeError {
+  line: number;
+  column: number;
+  message: string;
+}
+
+const PROMPTS: { re: RegExp; host: (m: RegExpMatchArray) => string | undefined }[] = [
+  // [root@node1 ~]#   [user@host dir]$
+  { re: /^(\([^)]*\)\s*)?\[([^\]\s@]+@)?([^\]\s]+)[^\]]*\]\s?[#$]\s*/, host: (m) => m[3] },
+  // root@node1:~#   user@host:/tmp$
+  { re: /^(\([^)]*\)\s*)?[\w.-]+@([\w.-]+):\S*?[#$]\s*/, host: (m) => m[2] },
+  // node1$ cmd   node1# cmd
+  { re: /^([A-Za-z][\w.-]*)[#$]\s+/, host: (m) => m[1] },
+  // $ cmd
+  { re: /^[$%>]\s+/, host: () => undefined },
+];
+
+export function matchPrompt(line: string): { length: number; host?: string } | undefined {
+  for (const p of PROMPTS) {
+    const m = line.match(p.re);
+    if (m) return { length: m[0].length, host: p.host(m) };
+  }
+  return undefined;
+}
+
+class Reader {
+  pos = 0;
+  line = 1;
+  col = 1;
+  constructor(readonly s: string) {}
+  peek(o = 0): string {
+    return this.s[this.pos + o] ?? '';
+  }
+  next(): string {
+    const c = this.s[this.pos++] ?? '';
+    if (c === '\n') {
+      this.line++;
+      this.col = 1;
+    } else this.col++;
+    return c;
+  }
+  eof(): boolean {
+    return this.pos >= this.s.length;
+  }
+}
+
+const isVarStart = (c: string): boolean => /[A-Za-z_]/.test(c);
+const isVarChar = (c: string): boolean => /[A-Za-z0-9_]/.test(c);
+const META = ';&|<>\n';
+
+export function tokenize(text: string): { statements: Statement[]; errors: TokenizeError[] } {
+  const src = text.replace(/\r\n?/g, '\n');
+  const r = new Reader(src);
+  const statements: Statement[] = [];
+  const errors: TokenizeError[] = [];
+  const physical = src.split('\n');
+  let words: Word[] = [];
+  let stmtLine = 1;
+  let stmtCol = 1;
+  let stmtStart = 0;
+  let host: string | undefined;
+
+  const finish = (sep: Statement['sep']): void => {
+    if (words.length) {
+      const endLine = r.line;
+      const t = physical.slice(stmtLine - 1, Math.max(stmtLine, endLine)).join('\n');
+      const stmt: Statement = {
+        words,
+        line: stmtLine,
+        col: stmtCol,
+        sep,
+        text: t.trim() || src.slice(stmtStart, r.pos).trim(),
+      };
+      if (host !== undefined) stmt.host = host;
+      statements.push(stmt);
+    }
+    words = [];
+  };
+
+  const fail = (line: number, column: number, message: string): void => {
+    errors.push({ line, column, message });
+  };
+
+  // Reads a $… expansion after the '$' has been consumed.
+  const readDollar = (quoted: boolean, line: number, col: number): Part | undefined => {
+    const c = r.peek();
+    if (c === '(') {
+      r.next();
+      const start = r.pos;
+      const sl = r.line;
+      const sc = r.col;
+      let depth = 1;
+      let q = '';
+      while (!r.eof()) {
+        const d = r.next();
+        if (q) {
+          if (d === '\\' && q === '"') r.next();
+          else if (d === q) q = '';
+        } else if (d === "'" || d === '"') q = d;
+        else if (d === '\\') r.next();
+        else if (d === '(') depth++;
+        else if (d === ')' && --depth === 0)
+          return { t: 'cmd', src: src.slice(start, r.pos - 1), line: sl, col: sc, quoted };
+      }
+      fail(line, col, 'unterminated $(...) command substitution');
+      return undefined;
+    }
+    if (c === '{') {
+      r.next();
+      let name = '';
+      while (!r.eof() && r.peek() !== '}' && r.peek() !== '\n') name += r.next();
+      if (r.peek() !== '}') {
+        fail(line, col, 'unterminated ${...} expansion');
+        return undefined;
+      }
+      r.next();
+      return { t: 'var', name, quoted };
+    }
+    if (isVarStart(c)) {
+      let name = '';
+      while (isVarChar(r.peek())) name += r.next();
+      return { t: 'var', name, quoted };
+    }
+    if (/[0-9?$#@*!-]/.test(c) && c !== '') return { t: 'var', name: r.next(), quoted };
+    return { t: 'lit', s: '$', quoted };
+  };
+
+  const readBacktick = (quoted: boolean, line: number, col: number): Part | undefined => {
+    const sl = r.line;
+    const sc = r.col;
+    let body = '';
+    while (!r.eof() && r.peek() !== '`') {
+      const d = r.next();
+      if (d === '\\' && '`$\\'.includes(r.peek())) body += r.next();
+      else body += d;
+    }
+    if (r.eof()) {
+      fail(line, col, 'unterminated `...` command substitution');
+      return undefined;
+    }
+    r.next();
+    return { t: 'cmd', src: body, line: sl, col: sc, quoted };
+  };
+
+  // Reads one word; returns undefined at a fatal error (the rest of the input is dropped).
+  const readWord = (): Word | undefined => {
+    const w: Word = { parts: [], line: r.line, col: r.col };
+    const lit = (s: string, quoted: boolean): void => {
+      const last = w.parts[w.parts.length - 1];
+      if (last && last.t === 'lit' && last.quoted === quoted) last.s += s;
+      else w.parts.push({ t: 'lit', s, quoted });
+    };
+    while (!r.eof()) {
+      const c = r.peek();
+      if (c === ' ' || c === '\t' || META.includes(c)) break;
+      const line = r.line;
+      const col = r.col;
+      r.next();
+      if (c === '\\') {
+        if (r.peek() === '\n') r.next();
+        else if (!r.eof()) lit(r.next(), true);
+      } else if (c === "'") {
+        let s = '';
+        while (!r.eof() && r.peek() !== "'") s += r.next();
+        if (r.eof()) {
+          fail(line, col, 'unterminated single quote');
+          return undefined;
+        }
+        r.next();
+        lit(s, true);
+      } else if (c === '"') {
+        if (w.parts.length === 0) lit('', true);
+        for (;;) {
+          if (r.eof()) {
+            fail(line, col, 'unterminated double quote');
+            return undefined;
+          }
+          const d = r.next();
+          if (d === '"') break;
+          if (d === '\\') {
+            const e = r.peek();
+            if (e === '\n') r.next();
+            else if ('$`"\\'.includes(e) && e !== '') lit(r.next(), true);
+            else lit('\\', true);
+          } else if (d === '$') {
+            const p = readDollar(true, r.line, r.col - 1);
+            if (!p) return undefined;
+            if (p.t === 'lit') lit(p.s, true);
+            else w.parts.push(p);
+          } else if (d === '`') {
+            const p = readBacktick(true, r.line, r.col - 1);
+            if (!p) return undefined;
+            w.parts.push(p);
+          } else lit(d, true);
+        }
+      } else if (c === '$') {
+        const p = readDollar(false, line, col);
+        if (!p) return undefined;
+        if (p.t === 'lit') lit(p.s, false);
+        else w.parts.push(p);
+      } else if (c === '`') {
+        const p = readBacktick(false, line, col);
+        if (!p) return undefined;
+        w.parts.push(p);
+      } else lit(c, false);
+    }
+    return w;
+  };
+
+  let atLineStart = true;
+  while (!r.eof()) {
+    const c = r.peek();
+    if (atLineStart && words.length === 0) {
+      atLineStart = false;
+      const lineText = physical[r.line - 1] ?? '';
+      const lead = lineText.length - lineText.trimStart().length;
+      const p = matchPrompt(lineText.slice(lead));
+      host = undefined;
+      if (p) {
+        for (let i = 0; i < lead + p.length; i++) r.next();
+        host = p.host;
+        continue;
+      }
+    }
+    if (c === ' ' || c === '\t') {
+      r.next();
+      continue;
+    }
+    if (c === '\\' && r.peek(1) === '\n') {
+      r.next();
+      r.next();
+      continue;
+    }
+    if (c === '\n') {
+      finish(';');
+      r.next();
+      atLineStart = true;
+      continue;
+    }
+    if (c === '#' && true) {
+      while (!r.eof() && r.peek() !== '\n') r.next();
+      continue;
+    }
+    if (c === ';') {
+      r.next();
+      finish(';');
+      continue;
+    }
+    if (c === '&' || c === '|') {
+      r.next();
+      if (r.peek() === c) {
+        r.next();
+        finish(c === '&' ? '&&' : '||');
+      } else if (c === '&' && r.peek() === '>') {
+        r.next();
+        skipRedirectTarget();
+      } else finish(c === '&' ? ';' : '|');
+      continue;
+    }
+    if (c === '<' || c === '>') {
+      // a redirection: drop it and its target (and a leading fd number already read as a word)
+      const last = words[words.length - 1];
+      if (
+        last &&
+        last.parts.length === 1 &&
+        last.parts[0].t === 'lit' &&
+        /^\d$/.test(last.parts[0].s) &&
+        last.col + 1 === r.col
+      )
+        words.pop();
+      r.next();
+      if (r.peek() === c) r.next();
+      if (r.peek() === '&') {
+        r.next();
+        while (/[0-9-]/.test(r.peek()) && r.peek() !== '') r.next();
+        continue;
+      }
+      skipRedirectTarget();
+      continue;
+    }
+    if (words.length === 0) {
+      stmtLine = r.line;
+      stmtCol = r.col;
+      stmtStart = r.pos;
+    }
+    const w = readWord();
+    if (!w) break;
+    if (w.parts.length) words.push(w);
+  }
+  finish(';');
+  return { statements, errors };
+
+  function skipRedirectTarget(): void {
+    while (r.peek() === ' ' || r.peek() === '\t') r.next();
+    readWord();
+  }
+}

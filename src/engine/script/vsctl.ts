@@ -1,0 +1,82 @@
+// ovs-vsctl lines as a host's setup: the Open_vSwitch external_ids that name the host's chassis
+// and its encapsulation, and Interface external_ids:iface-id that bind a logical port there.
+import type { World } from '../scenario/world.ts';
+import type { ToolResult } from './sbctl.ts';
+
+/** What ovs-vsctl has said about one host so far. */
+export interface HostState {
+  systemId?: string;
+  encapIp?: string;
+  encapType?: string;
+  bridgeMappings?: string;
+  /** iface-id bindings seen before the host had a chassis name. */
+  pending: string[];
+}
+
+export type Hosts = Map<string, HostState>;
+
+function parseKeyValues(args: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of args) {
+    const m = a.match(/^(?:external[_-]ids|external_ids|other_config):("?)([^=]+?)\1=(.*)$/);
+    if (m) out[m[2]] = m[3].replace(/^"(.*)"$/, '$1');
+  }
+  return out;
+}
+
+function ensureChassis(world: World, host: string, st: HostState): void {
+  if (!st.systemId) return;
+  const name = st.systemId;
+  let ch = world.physical.chassis.find((c) => c.name === name);
+  if (!ch) {
+    ch = { name, hostname: host, encaps: [] };
+    world.physical.chassis.push(ch);
+  }
+  if (st.encapIp) {
+    const types = (st.encapType ?? 'geneve').split(',').filter(Boolean).sort();
+    ch.encaps = types.map((type) => ({ type, ip: st.encapIp as string }));
+  }
+  for (const port of st.pending.splice(0)) bind(world, port, name);
+}
+
+function bind(world: World, port: string, chassis: string): void {
+  world.physical.bindings = world.physical.bindings.filter((b) => b.logicalPort !== port);
+  world.physical.bindings.push({ logicalPort: port, chassis });
+}
+
+/** Runs the parts of `ovs-vsctl` that matter to OVN; everything else is accepted and has no effect. */
+export function runVsctl(world: World, hosts: Hosts, host: string, args: string[]): ToolResult {
+  const st = hosts.get(host) ?? { pending: [] };
+  hosts.set(host, st);
+  const commands: string[][] = [[]];
+  for (const a of args) {
+    if (a === '--') commands.push([]);
+    else commands[commands.length - 1].push(a);
+  }
+  for (const cmd of commands) {
+    let i = 0;
+    while (i < cmd.length && cmd[i].startsWith('-')) i++;
+    const [name, ...rest] = cmd.slice(i);
+    if ((name === 'set' || name === 'add') && rest.length >= 2) {
+      const table = rest[0].toLowerCase();
+      const kv = parseKeyValues(rest.slice(2));
+      if (table === 'open_vswitch' || table === 'open_vswitch.') {
+        if (kv['system-id'] !== undefined) st.systemId = kv['system-id'];
+        if (kv['ovn-encap-ip'] !== undefined) st.encapIp = kv['ovn-encap-ip'];
+        if (kv['ovn-encap-type'] !== undefined) st.encapType = kv['ovn-encap-type'];
+        if (kv['ovn-bridge-mappings'] !== undefined) st.bridgeMappings = kv['ovn-bridge-mappings'];
+        ensureChassis(world, host, st);
+      } else if (table === 'interface' && kv['iface-id'] !== undefined) {
+        if (st.systemId) bind(world, kv['iface-id'], st.systemId);
+        else st.pending.push(kv['iface-id']);
+      }
+    } else if (name === 'add-port') {
+      const kv = parseKeyValues(rest.filter((a) => a.includes('iface-id')));
+      if (kv['iface-id'] !== undefined) {
+        if (st.systemId) bind(world, kv['iface-id'], st.systemId);
+        else st.pending.push(kv['iface-id']);
+      }
+    }
+  }
+  return { output: '' };
+}
