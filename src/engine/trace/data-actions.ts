@@ -1,0 +1,273 @@
+// Actions that change the packet in place or look something up (execute_load, _move, _exchange,
+// push/pop, ip.ttl--, ct_clear, MAC binding and FDB lookups, DHCP options, port security, LB hairpin
+// checks, log) with the nodes ovn-trace adds for them.
+import type { Action, FieldRef } from '../actions/index.ts';
+import { formatAction, formatField } from '../actions/index.ts';
+import { formatConstantSet } from '../actions/format.ts';
+import { formatMac } from '../packet/addresses.ts';
+import { getField, setField, type PacketState } from '../packet/state.ts';
+import { appendNode, inportKey, outportKey, type TraceContext } from './context.ts';
+import { lookupPortKey, mappedIp, portByKey, type TraceDatapath } from './database.ts';
+import {
+  formatFieldValue,
+  isRegister,
+  putHex,
+  readSubfield,
+  resolveField,
+  writeSubfield,
+  type Subfield,
+} from './fields.ts';
+import { lbVipFor } from './lb-vips.ts';
+import { checkInPortSec, checkOutPortSec } from './port-security.ts';
+import type { Pipeline, TraceNode } from './types.ts';
+
+/** ovn-trace asserts (and aborts) where a flow asks for the port security of a port it cannot find. */
+export class TraceAbort extends Error {}
+
+function write(packet: PacketState, ref: FieldRef, value: bigint): void {
+  const sf = resolveField(ref);
+  if (sf) writeSubfield(packet, sf, value);
+}
+
+function read(packet: PacketState, ref: FieldRef): bigint {
+  const sf = resolveField(ref);
+  return sf ? readSubfield(packet, sf) : 0n;
+}
+
+/** summarize_move: `dst = value` for a move into a non-register field. */
+function summarizeMove(packet: PacketState, src: Subfield, dstRef: FieldRef, dst: Subfield, list: TraceNode[]): void {
+  if (isRegister(dst.field)) return;
+  const whole = src.ofs === 0 && src.nBits >= src.fieldWidth;
+  const value = whole ? formatFieldValue(src.field, getField(packet, src.field)) : putHex(readSubfield(packet, src));
+  appendNode(list, 'modify', `${formatField(dstRef)} = ${value}`);
+}
+
+function ipOf(packet: PacketState, ref: FieldRef): bigint {
+  const sf = resolveField(ref);
+  if (!sf) return 0n;
+  const v = readSubfield(packet, sf);
+  return sf.nBits === 32 ? mappedIp(4, v) : v;
+}
+
+/** Runs one action that stays within the packet; ignores those ovn-trace does nothing for. */
+export function executeDataAction(
+  ctx: TraceContext,
+  a: Action,
+  dp: TraceDatapath,
+  packet: PacketState,
+  pipeline: Pipeline,
+  list: TraceNode[],
+  stack: bigint[],
+): void {
+  switch (a.type) {
+    case 'load': {
+      const sf = resolveField(a.dst);
+      if (!sf) return;
+      if (!isRegister(sf.field)) appendNode(list, 'modify', formatAction(a).replace(/;$/, ''));
+      if (a.value.kind === 'string') {
+        writeSubfield(packet, sf, BigInt(lookupPortKey(ctx.db, dp, a.value.value) ?? 0));
+      } else if (a.value.mask !== undefined) {
+        const old = readSubfield(packet, sf);
+        writeSubfield(packet, sf, (old & ~a.value.mask) | (a.value.value & a.value.mask));
+      } else {
+        writeSubfield(packet, sf, a.value.value);
+      }
+      return;
+    }
+    case 'ovnfield_load': {
+      const value = a.value.kind === 'integer' ? BigInt.asUintN(16, a.value.value) : 0n;
+      appendNode(list, 'modify', `${a.dst.symbol} = ${value}`);
+      return;
+    }
+    case 'move': {
+      const dst = resolveField(a.lhs);
+      const src = resolveField(a.rhs);
+      if (!dst || !src) return;
+      summarizeMove(packet, src, a.lhs, dst, list);
+      writeSubfield(packet, dst, readSubfield(packet, src));
+      return;
+    }
+    case 'exchange': {
+      const x = resolveField(a.lhs);
+      const y = resolveField(a.rhs);
+      if (!x || !y) return;
+      summarizeMove(packet, y, a.lhs, x, list);
+      summarizeMove(packet, x, a.rhs, y, list);
+      const vx = readSubfield(packet, x);
+      const vy = readSubfield(packet, y);
+      writeSubfield(packet, x, vy);
+      writeSubfield(packet, y, vx);
+      return;
+    }
+    case 'push': {
+      const v = read(packet, a.field);
+      appendNode(list, 'modify', `push(${formatField(a.field)}) -> ${putHex(v)}`);
+      stack.push(v);
+      return;
+    }
+    case 'pop': {
+      const v = stack.pop();
+      if (v !== undefined) write(packet, a.field, v);
+      appendNode(
+        list,
+        'modify',
+        `pop(${formatField(a.field)}) <- ${v === undefined ? '/* empty stack */' : putHex(v)}`,
+      );
+      return;
+    }
+    case 'dec_ttl':
+      decTtl(packet, list);
+      return;
+    case 'ct_clear':
+      for (const f of ['ct_state', 'ct_zone', 'ct_mark', 'ct_label', 'ct_nw_proto', 'ct_nw_src', 'ct_nw_dst']) {
+        setField(packet, f, 0n);
+      }
+      for (const f of ['ct_ipv6_src', 'ct_ipv6_dst', 'ct_tp_src', 'ct_tp_dst']) setField(packet, f, 0n);
+      return;
+    case 'get_arp':
+    case 'get_nd': {
+      const mac = dp.macBindings.get(`${read(packet, a.port)}/${ipOf(packet, a.ip)}`);
+      setField(packet, 'eth_dst', mac ?? 0n);
+      appendNode(
+        list,
+        'action',
+        mac !== undefined ? `/* MAC binding to ${formatMac(mac)}. */` : '/* No MAC binding. */',
+      );
+      appendNode(list, 'modify', `eth.dst = ${formatMac(mac ?? 0n)}`);
+      return;
+    }
+    case 'lookup_arp':
+    case 'lookup_nd': {
+      const mac = dp.macBindings.get(`${read(packet, a.port)}/${ipOf(packet, a.ip)}`);
+      const found = mac !== undefined && mac === read(packet, a.mac);
+      appendNode(
+        list,
+        'action',
+        found
+          ? `/* MAC binding to ${formatMac(getField(packet, 'eth_dst'))} found. */`
+          : '/* lookup failed - No MAC binding. */',
+      );
+      write(packet, a.dst, found ? 1n : 0n);
+      return;
+    }
+    case 'lookup_arp_ip':
+    case 'lookup_nd_ip': {
+      const found = dp.macBindings.has(`${read(packet, a.port)}/${ipOf(packet, a.ip)}`);
+      appendNode(list, 'action', found ? '/* MAC binding found. */' : '/* lookup failed - No MAC binding. */');
+      write(packet, a.dst, found ? 1n : 0n);
+      return;
+    }
+    case 'lookup_fdb': {
+      const port = dp.fdbs.get(read(packet, a.mac));
+      const found = port !== undefined && BigInt(port) === read(packet, a.port);
+      appendNode(
+        list,
+        'action',
+        found
+          ? `/* MAC lookup for ${formatMac(getField(packet, 'eth_dst'))} found in FDB. */`
+          : '/* lookup mac failed in mac learning table. */',
+      );
+      write(packet, a.dst, found ? 1n : 0n);
+      return;
+    }
+    case 'get_fdb':
+      write(packet, a.dst, BigInt(dp.fdbs.get(read(packet, a.mac)) ?? 0));
+      return;
+    case 'put_dhcp_opts':
+    case 'put_dhcpv6_opts':
+    case 'put_nd_ra_opts': {
+      if (a.type !== 'put_nd_ra_opts') {
+        appendNode(list, 'error', '/* We assume that this packet is DHCPDISCOVER or DHCPREQUEST. */');
+      }
+      const options = a.options.map((o) => `${o.name} = ${formatConstantSet(o.value)}`).join(', ');
+      appendNode(list, 'modify', `${a.type}(${options})`);
+      const sf = resolveField(a.dst);
+      if (sf && !isRegister(sf.field)) appendNode(list, 'modify', `${formatField(a.dst)} = 1`);
+      write(packet, a.dst, 1n);
+      return;
+    }
+    case 'dns_lookup':
+      write(packet, a.dst, 0n);
+      appendNode(list, 'error', '*** dns_lookup action not implemented');
+      return;
+    case 'log': {
+      const name = a.name ?? '<unnamed>';
+      const direction = pipeline === 'ingress' ? 'IN' : 'OUT';
+      const text =
+        `LOG: ACL name=${name}, direction=${direction}, verdict=${a.verdict}, ` +
+        `severity=${a.severity}, packet="${ctx.formatFlow(packet)}"`;
+      appendNode(list, 'transformation', text, { transformation: { kind: 'log' } });
+      return;
+    }
+    case 'chk_lb_hairpin':
+    case 'chk_lb_hairpin_reply':
+      chkLbHairpin(ctx, a.dst, packet, list, a.type === 'chk_lb_hairpin');
+      return;
+    case 'ct_snat_to_vip': {
+      const vip = lbVipFor(ctx.db.sb, packet);
+      if (vip && vip.port === Number(getField(packet, 'ct_tp_dst'))) {
+        appendNode(list, 'action', `/* nat(src=${vip.text}) */`);
+      }
+      return;
+    }
+    case 'check_in_port_sec':
+    case 'check_out_port_sec': {
+      const ingress = a.type === 'check_in_port_sec';
+      const key = ingress ? inportKey(packet) : outportKey(packet);
+      const port = key ? portByKey(ctx.db, dp, key) : undefined;
+      if (!port) {
+        const what = ingress ? (key ? 'inport' : 'in_key') : key ? 'outport' : 'out_key';
+        throw new TraceAbort(`assertion ${what} failed in execute_${a.type}()`);
+      }
+      const result = ingress ? checkInPortSec(packet, port.psAddrs) : checkOutPortSec(packet, port.psAddrs);
+      write(packet, a.dst, result);
+      return;
+    }
+    default:
+      // put_arp, put_nd, put_fdb, ct_commit(v1), set_queue, set_meter, trigger_event, … change nothing
+      // ovn-trace can see.
+      return;
+  }
+}
+
+function decTtl(packet: PacketState, list: TraceNode[]): void {
+  const ethType = getField(packet, 'eth_type');
+  if (ethType !== 0x0800n && ethType !== 0x86ddn) {
+    appendNode(list, 'error', '*** TTL decrement of non-IP packet');
+    return;
+  }
+  const ttl = getField(packet, 'nw_ttl');
+  if (!ttl) {
+    appendNode(list, 'error', '*** TTL underflow');
+    return;
+  }
+  setField(packet, 'nw_ttl', ttl - 1n);
+  appendNode(list, 'modify', 'ip.ttl--');
+}
+
+/** execute_chk_lb_hairpin: 1 when a load-balanced packet goes back to its own source. */
+function chkLbHairpin(
+  ctx: TraceContext,
+  dst: FieldRef,
+  packet: PacketState,
+  list: TraceNode[],
+  dirOrig: boolean,
+): void {
+  let res = 0n;
+  const vip = lbVipFor(ctx.db.sb, packet);
+  const ethType = getField(packet, 'eth_type');
+  const family = ethType === 0x0800n ? 4 : ethType === 0x86ddn ? 6 : undefined;
+  if (vip && family !== undefined) {
+    if (Number(getField(packet, 'ct_state')) & 0x80) {
+      const same =
+        family === 4
+          ? getField(packet, 'ip_src') === getField(packet, 'ip_dst')
+          : getField(packet, 'ipv6_src') === getField(packet, 'ipv6_dst');
+      res = same ? 1n : 0n;
+    }
+    const port = Number(getField(packet, dirOrig ? 'ct_tp_dst' : 'tcp_dst'));
+    if (vip.port !== port) res = 0n;
+  }
+  write(packet, dst, res);
+  appendNode(list, 'modify', `${formatField(dst)} = ${res}`);
+}

@@ -1,0 +1,400 @@
+// The core of ovn-trace (trace__, trace_actions, execute_next/output in utilities/ovn-trace.c): look a
+// packet up table by table, run the matched flow's actions, and follow it across pipelines, multicast
+// groups and patch ports, building the trace tree as it goes.
+import { formatAction, type Action } from '../actions/index.ts';
+import { clonePacket, getField, setField, type PacketState } from '../packet/state.ts';
+import { MLF_BITS } from '../expr/symbols.ts';
+import {
+  appendNode,
+  compiledFlow,
+  flowMatches,
+  inportKey,
+  inportName,
+  outportKey,
+  outportName,
+  type CompiledFlow,
+  type TraceContext,
+} from './context.ts';
+import { executeCtAction } from './ct-actions.ts';
+import { flowsOf, portByKey, portKeyToName, stageNameOf, type TraceDatapath, type TraceFlow } from './database.ts';
+import { executeDataAction } from './data-actions.ts';
+import { makeNamesFriendly } from './friendly.ts';
+import { executeNested } from './nested.ts';
+import type { Pipeline, TraceNode } from './types.ts';
+
+/** Beyond this many nested pipelines a trace is looping; ovn-trace itself would overflow its stack. */
+const MAX_DEPTH = 256;
+
+/** What the executor's parts call back into. */
+export interface Runner {
+  table(dp: TraceDatapath, packet: PacketState, table: number, pipeline: Pipeline, list: TraceNode[]): void;
+  actions(
+    actions: readonly Action[],
+    dp: TraceDatapath,
+    packet: PacketState,
+    table: number,
+    pipeline: Pipeline,
+    list: TraceNode[],
+  ): boolean;
+}
+
+/** Actions after which the packet lives on in this pipeline or the next. */
+const FORWARDING = new Set<Action['type']>([
+  'output',
+  'next',
+  'ct_next',
+  'ct_dnat',
+  'ct_snat',
+  'ct_dnat_in_czone',
+  'ct_snat_in_czone',
+  'ct_lb',
+  'ct_lb_mark',
+  'ct_commit_nat',
+  'select',
+]);
+
+const GENERATED = new Set<Action['type']>([
+  'arp',
+  'nd_na',
+  'nd_na_router',
+  'nd_ns',
+  'icmp4',
+  'icmp4_error',
+  'icmp6',
+  'icmp6_error',
+  'tcp_reset',
+  'sctp_abort',
+  'reject',
+]);
+
+export function createRunner(ctx: TraceContext): Runner {
+  const runner: Runner = {
+    table: (dp, packet, table, pipeline, list) => traceTable(ctx, runner, dp, packet, table, pipeline, list),
+    actions: (actions, dp, packet, table, pipeline, list) =>
+      traceActions(ctx, runner, actions, dp, packet, table, pipeline, list),
+  };
+  return runner;
+}
+
+function lookup(
+  ctx: TraceContext,
+  dp: TraceDatapath,
+  packet: PacketState,
+  table: number,
+  pipeline: Pipeline,
+): { flow: TraceFlow; compiled: CompiledFlow } | undefined {
+  for (const flow of flowsOf(dp, pipeline, table)) {
+    const compiled = compiledFlow(ctx, dp, flow);
+    if (compiled && flowMatches(ctx, dp, compiled, packet)) return { flow, compiled };
+  }
+  return undefined;
+}
+
+/** may_omit_stage: a "1" match whose only action is next to the following table. */
+function mayOmitStage(hit: { compiled: CompiledFlow } | undefined, table: number): boolean {
+  if (!hit) return false;
+  const { match, actions } = hit.compiled;
+  const only = actions.length === 1 ? actions[0] : undefined;
+  return match.type === 'bool' && match.value && only?.type === 'next' && only.table === table + 1;
+}
+
+/** trace__: one table lookup (skipping trivial stages) and the matched flow's actions. */
+function traceTable(
+  ctx: TraceContext,
+  runner: Runner,
+  dp: TraceDatapath,
+  packet: PacketState,
+  startTable: number,
+  pipeline: Pipeline,
+  list: TraceNode[],
+): void {
+  let table = startTable;
+  let hit = lookup(ctx, dp, packet, table, pipeline);
+  while (mayOmitStage(hit, table)) {
+    table++;
+    hit = lookup(ctx, dp, packet, table, pipeline);
+  }
+  const step = {
+    datapath: dp.friendlyName,
+    datapathKind: dp.kind,
+    pipeline,
+    table,
+    inport: inportName(ctx, dp, packet),
+    outport: outportName(ctx, dp, packet),
+  };
+  let text = `${String(table).padStart(2)}. `;
+  if (hit) {
+    const { flow } = hit;
+    if (flow.stage !== undefined && flow.source !== undefined) text += `${flow.stage} (${flow.source}): `;
+    else if (flow.stage !== undefined) text += `${flow.stage}: `;
+    else if (flow.source !== undefined) text += `(${flow.source}): `;
+    const match = makeNamesFriendly(ctx.db, flow.row.match);
+    text += `${match}, priority ${flow.priority}, uuid ${flow.row._uuid.slice(0, 8)}`;
+    const node = appendNode(list, 'table', text, {
+      table: {
+        ...step,
+        stage: flow.stage,
+        flow: {
+          uuid: flow.row._uuid,
+          priority: flow.priority,
+          match,
+          actions: flow.row.actions,
+          source: flow.source,
+        },
+      },
+    });
+    const forwarded = runner.actions(hit.compiled.actions, dp, packet, table, pipeline, node.subs);
+    if (!forwarded && hit.compiled.actions.length > 0) {
+      const generated = hit.compiled.actions.some((a) => GENERATED.has(a.type));
+      node.fate = generated
+        ? { kind: 'controller', datapath: dp.friendlyName, pipeline, table, stage: flow.stage }
+        : { kind: 'dropped', datapath: dp.friendlyName, pipeline, table, stage: flow.stage, reason: 'actions-ended' };
+      ctx.fates.push(node.fate);
+    }
+    return;
+  }
+  const stage = stageNameOf(dp, pipeline, table);
+  text += `${stage !== undefined ? `${stage}: ` : ''}no match (implicit drop)`;
+  const fate = {
+    kind: 'dropped' as const,
+    datapath: dp.friendlyName,
+    pipeline,
+    table,
+    stage,
+    reason: 'no-match' as const,
+  };
+  appendNode(list, 'table', text, { table: { ...step, stage }, fate });
+  ctx.fates.push(fate);
+}
+
+/** trace_actions: returns whether any action passed the packet on (next, output, a ct recirculation). */
+function traceActions(
+  ctx: TraceContext,
+  runner: Runner,
+  actions: readonly Action[],
+  dp: TraceDatapath,
+  packet: PacketState,
+  table: number,
+  pipeline: Pipeline,
+  list: TraceNode[],
+): boolean {
+  if (actions.length === 0) {
+    const fate = {
+      kind: 'dropped' as const,
+      datapath: dp.friendlyName,
+      pipeline,
+      table,
+      stage: stageNameOf(dp, pipeline, table),
+      reason: 'drop-action' as const,
+    };
+    appendNode(list, 'action', 'drop;', { fate });
+    ctx.fates.push(fate);
+    return true;
+  }
+  const stack: bigint[] = [];
+  let forwarded = false;
+  for (const a of actions) {
+    appendNode(list, 'action', makeNamesFriendly(ctx.db, formatAction(a)));
+    let passed = FORWARDING.has(a.type);
+    switch (a.type) {
+      case 'output':
+        executeOutput(ctx, runner, dp, packet, pipeline, list);
+        break;
+      case 'next':
+        executeNext(ctx, runner, a, dp, packet, pipeline, list);
+        break;
+      case 'ct_next':
+      case 'ct_dnat':
+      case 'ct_snat':
+      case 'ct_dnat_in_czone':
+      case 'ct_snat_in_czone':
+      case 'ct_commit_nat':
+      case 'ct_lb':
+      case 'ct_lb_mark':
+      case 'select':
+        passed = executeCtAction(ctx, runner, a, dp, packet, pipeline, list);
+        break;
+      default:
+        if (!executeNested(ctx, runner, a, dp, packet, table, pipeline, list)) {
+          executeDataAction(ctx, a, dp, packet, pipeline, list, stack);
+        }
+    }
+    forwarded ||= passed;
+  }
+  return forwarded;
+}
+
+/** execute_next: the next table, in this pipeline or (with a header) the other one. */
+function executeNext(
+  ctx: TraceContext,
+  runner: Runner,
+  next: Extract<Action, { type: 'next' }>,
+  dp: TraceDatapath,
+  packet: PacketState,
+  pipeline: Pipeline,
+  list: TraceNode[],
+): void {
+  let target = list;
+  if (next.pipeline !== pipeline) {
+    const ingress = next.pipeline === 'ingress';
+    const port = portKeyToName(ctx.db, dp, ingress ? inportKey(packet) : outportKey(packet));
+    const node = appendNode(
+      list,
+      'pipeline',
+      `${next.pipeline}(dp="${dp.friendlyName}", ${ingress ? 'inport' : 'outport'}="${port}")`,
+      {
+        pipeline: {
+          kind: next.pipeline,
+          datapath: dp.friendlyName,
+          ...(ingress ? { inport: port } : { outport: port }),
+        },
+      },
+    );
+    target = node.subs;
+  }
+  nested(ctx, runner, dp, packet, next.table, next.pipeline, target);
+}
+
+/** Runs a nested pipeline pass, unless the trace is looping. */
+function nested(
+  ctx: TraceContext,
+  runner: Runner,
+  dp: TraceDatapath,
+  packet: PacketState,
+  table: number,
+  pipeline: Pipeline,
+  list: TraceNode[],
+): void {
+  if (ctx.depth >= MAX_DEPTH) {
+    const message = '*** trace too deep: the packet is looping';
+    const fate = { kind: 'error' as const, datapath: dp.friendlyName, message };
+    appendNode(list, 'error', message, { fate });
+    ctx.fates.push(fate);
+    return;
+  }
+  ctx.depth++;
+  runner.table(dp, packet, table, pipeline, list);
+  ctx.depth--;
+}
+
+/** Zeroes every register but reg14/reg15, as a packet entering the egress pipeline sees them. */
+function egressPacket(packet: PacketState): PacketState {
+  const copy = clonePacket(packet);
+  for (let i = 0; i < 16; i++) if (i !== 14 && i !== 15) setField(copy, `reg${i}`, 0n);
+  return copy;
+}
+
+/** execute_output. */
+function executeOutput(
+  ctx: TraceContext,
+  runner: Runner,
+  dp: TraceDatapath,
+  packet: PacketState,
+  pipeline: Pipeline,
+  list: TraceNode[],
+): void {
+  const key = outportKey(packet);
+  if (!key) {
+    const message = '*** output to null logical port';
+    const fate = { kind: 'error' as const, datapath: dp.friendlyName, message };
+    appendNode(list, 'error', message, { fate });
+    ctx.fates.push(fate);
+    return;
+  }
+  let port = portByKey(ctx.db, dp, key);
+  const mcgroup = dp.mcgroups.find((mg) => mg.tunnelKey === key);
+  let outName = port ? port.friendlyName : mcgroup ? mcgroup.name : '(unnamed)';
+  if (!port && !mcgroup) appendNode(list, 'error', `*** unknown port or multicast group ${key}`);
+
+  if (pipeline === 'egress') {
+    const portType = port ? port.type : '';
+    const outputNode = appendNode(list, 'output', `/* output to "${outName}", type "${portType}" */`);
+    if (port?.peer) {
+      const peer = port.peer;
+      const node = appendNode(
+        list,
+        'pipeline',
+        `ingress(dp="${peer.dp.friendlyName}", inport="${peer.friendlyName}")`,
+        {
+          pipeline: { kind: 'ingress', datapath: peer.dp.friendlyName, inport: peer.friendlyName },
+        },
+      );
+      const next = clonePacket(packet);
+      setField(next, 'reg14', BigInt(peer.tunnelKey));
+      setField(next, 'reg15', 0n);
+      nested(ctx, runner, peer.dp, next, 0, 'ingress', node.subs);
+    } else {
+      outputNode.fate = { kind: 'output', datapath: dp.friendlyName, port: outName, portType };
+      ctx.fates.push(outputNode.fate);
+      appendNode(list, 'modify', `output("${outName}")`);
+    }
+    return;
+  }
+
+  const egress = egressPacket(packet);
+  const inKey = inportKey(packet);
+  const inName = portKeyToName(ctx.db, dp, inKey);
+  const allowLoopback = ((getField(packet, 'reg10') >> BigInt(MLF_BITS.allowLoopback)) & 1n) === 1n;
+
+  if (mcgroup) {
+    const mcnode = appendNode(list, 'pipeline', `multicast(dp="${dp.friendlyName}", mcgroup="${mcgroup.name}")`, {
+      pipeline: { kind: 'multicast', datapath: dp.friendlyName, mcgroup: mcgroup.name },
+    });
+    for (const p of mcgroup.ports) {
+      const node = appendNode(
+        mcnode.subs,
+        'pipeline',
+        `egress(dp="${dp.friendlyName}", inport="${inName}", outport="${p.friendlyName}")`,
+        { pipeline: { kind: 'egress', datapath: dp.friendlyName, inport: inName, outport: p.friendlyName } },
+      );
+      if (p.tunnelKey !== inKey || allowLoopback) {
+        node.alwaysIndent = true;
+        // ovn-trace reuses one egress flow for every member, so changes made for one carry to the next.
+        setField(egress, 'reg15', BigInt(p.tunnelKey));
+        nested(ctx, runner, dp, egress, 0, 'egress', node.subs);
+      } else {
+        omitLoopback(ctx, dp, p.friendlyName, node.subs);
+      }
+    }
+    return;
+  }
+
+  if (port && port.type === 'chassisredirect') {
+    if (port.distributedPort) {
+      appendNode(
+        list,
+        'output',
+        `/* Replacing type "${port.type}" outport "${port.friendlyName}" with distributed port "${port.distributedPort.friendlyName}". */`,
+      );
+      port = port.distributedPort;
+      outName = port.friendlyName;
+      setField(egress, 'reg15', BigInt(port.tunnelKey));
+    } else {
+      const message = `*** output to type "${port.type}" port "${outName}" with no or invalid distributed port`;
+      const fate = { kind: 'error' as const, datapath: dp.friendlyName, message };
+      appendNode(list, 'error', message, { fate });
+      ctx.fates.push(fate);
+      return;
+    }
+  }
+
+  if ((port && port.tunnelKey !== inKey) || allowLoopback) {
+    const node = appendNode(
+      list,
+      'pipeline',
+      `egress(dp="${dp.friendlyName}", inport="${inName}", outport="${outName}")`,
+      {
+        pipeline: { kind: 'egress', datapath: dp.friendlyName, inport: inName, outport: outName },
+      },
+    );
+    nested(ctx, runner, dp, egress, 0, 'egress', node.subs);
+  } else {
+    omitLoopback(ctx, dp, outName, list);
+  }
+}
+
+function omitLoopback(ctx: TraceContext, dp: TraceDatapath, port: string, list: TraceNode[]): void {
+  const fate = { kind: 'loopback-omitted' as const, datapath: dp.friendlyName, port };
+  appendNode(list, 'output', '/* omitting output because inport == outport && !flags.loopback */', { fate });
+  ctx.fates.push(fate);
+}
