@@ -9,3 +9,5 @@ export * from './printer.ts';
 export * from './expr.ts';
 export * from './annotate.ts';
 export * from './evaluate.ts';
+export * from './normalize.ts';
+export * from './microflow.ts';
