@@ -32,7 +32,11 @@ export type CompileResult = { ok: true; expr: OvnExpr } | { ok: false; error: Pa
  * Parses and annotates a match (plus any prerequisites the flow's actions add, as ovn-trace ANDs them
  * in), ready for evaluateMatch.
  */
-export function compileMatch(text: string, ctx: MatchContext = {}, actionPrereqs?: OvnExpr): CompileResult {
+export function compileMatch(
+  text: string,
+  ctx: MatchContext = {},
+  actionPrereqs?: OvnExpr | readonly string[],
+): CompileResult {
   const symtab = ctx.symtab ?? SYMTAB;
   const parsed = parseExpr(text, {
     symtab,
@@ -41,7 +45,17 @@ export function compileMatch(text: string, ctx: MatchContext = {}, actionPrereqs
     datapathKey: ctx.datapathKey,
   });
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  const built = combine('and', buildExpr(parsed.value, { ...ctx, symtab }), actionPrereqs)!;
+  let built = buildExpr(parsed.value, { ...ctx, symtab });
+  if (Array.isArray(actionPrereqs)) {
+    // Each prerequisite an action adds (add_prerequisite in lib/actions.c) is ANDed in, unannotated.
+    for (const p of actionPrereqs as readonly string[]) {
+      const pre = parseExpr(p, { symtab });
+      if (!pre.ok) return { ok: false, error: pre.error };
+      built = combine('and', built, buildExpr(pre.value, { symtab }))!;
+    }
+  } else if (actionPrereqs) {
+    built = combine('and', built, actionPrereqs as OvnExpr)!;
+  }
   const annotated = annotateExpr(built, symtab);
   if (!annotated.ok) return { ok: false, error: { message: annotated.error, column: 1 } };
   return { ok: true, expr: annotated.value };
