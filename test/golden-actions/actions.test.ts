@@ -2,7 +2,7 @@
 // exactly where real ovn-trace reported it cannot), print back to an equal AST, and print each action as
 // real ovn-trace does in the golden traces.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatAction, formatActions, parseActions, type Action } from '../../src/engine/actions/index.ts';
 import { readLflowDump, type DumpedFlow } from '../../src/engine/lflowdump/reader.ts';
@@ -27,9 +27,13 @@ function dumpDirs(): string[] {
 
 const json = (actions: Action[]) => JSON.stringify(actions, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
-/** What real ovn-trace warned about when it loaded the dump: "ACTIONS: parsing actions failed (MESSAGE)". */
+/**
+ * What real ovn-trace warned about when it loaded the dump: "ACTIONS: parsing actions failed (MESSAGE)".
+ * scripts/gen-action-goldens.sh records them beside its own dumps, and in golden-warnings/ for test/golden.
+ */
 function expectedFailures(dir: string): Set<string> {
-  const file = join(dir, 'ovn-trace-warnings.txt');
+  const own = join(dir, 'ovn-trace-warnings.txt');
+  const file = existsSync(own) ? own : join(ROOT, 'test/golden-actions/golden-warnings', `${basename(dir)}.txt`);
   const out = new Set<string>();
   if (!existsSync(file)) return out;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
