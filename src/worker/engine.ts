@@ -1,54 +1,39 @@
-// The engine behind the worker protocol: runs a script through script → northd → SB, keeps the result
-// for traces and console commands, and answers in the plain data of api.ts.
+// The engine behind the worker protocol: runs a script (or a real NB backup) through northd into a
+// Southbound database, keeps it for traces and console commands, and answers in api.ts's plain data.
+import { importOvsdbFile, looksLikeOvsdbFile } from '../engine/nb/import.ts';
+import { runNorthd } from '../engine/northd/index.ts';
 import type { SbDatabase } from '../engine/sb/database.ts';
-import type { World } from '../engine/scenario/world.ts';
 import { buildTopology } from '../engine/scenario/topology.ts';
-import type { CommandResult, EngineApi, LoadResult, ScriptMessage, TraceRequest, TraceResult } from './api.ts';
+import { emptyWorld, runCommand, runScript, type ScriptRun } from '../engine/script/index.ts';
+import { formatTrace, trace } from '../engine/trace/index.ts';
+import type { CommandResult, EngineApi, LoadResult, TraceForm, TraceRequest, TraceResult } from './api.ts';
 import { groupLflows } from './lflows.ts';
-import { engineParts } from './parts.ts';
+import { traceHops } from './trace-view.ts';
 
-interface Loaded {
-  script: string;
-  world: World;
-  sb?: SbDatabase;
-}
+const forms: TraceForm[] = ['detailed', 'summary', 'minimal'];
 
 export function createEngine(): EngineApi {
-  let loaded: Loaded | undefined;
+  let script = '';
+  let sb: SbDatabase | undefined;
 
   return {
-    async load(script: string): Promise<LoadResult> {
+    async load(text: string): Promise<LoadResult> {
+      script = text;
+      sb = undefined;
       const problems: string[] = [];
-      const empty: LoadResult = {
-        topology: { nodes: [], edges: [] },
-        ports: [],
-        datapaths: [],
-        errors: [],
-        skipped: [],
-        problems,
-      };
-      const { script: scriptPart, northd } = engineParts();
-      if (!scriptPart) {
-        problems.push('The script engine (src/engine/script) is not built yet.');
-        return empty;
-      }
-      const run = scriptPart.runScript(script);
+      const run = loadText(text);
       const { graph, ports } = buildTopology(run.world);
-      loaded = { script, world: run.world };
       const result: LoadResult = {
-        ...empty,
         topology: graph,
         ports,
-        errors: run.errors.map(toMessage),
+        datapaths: [],
+        errors: run.errors,
         skipped: run.skipped,
+        problems,
       };
-      if (!northd) {
-        problems.push('northd (src/engine/northd) is not built yet: no logical flows.');
-        return result;
-      }
       try {
-        loaded.sb = northd.runNorthd(run.world);
-        result.datapaths = groupLflows(loaded.sb);
+        sb = runNorthd(run.world);
+        result.datapaths = groupLflows(sb);
       } catch (error) {
         problems.push(`northd failed: ${describe(error)}`);
       }
@@ -56,35 +41,42 @@ export function createEngine(): EngineApi {
     },
 
     async trace(request: TraceRequest): Promise<TraceResult> {
-      const { trace } = engineParts();
-      if (!loaded?.sb) return { ok: false, error: 'No logical flows to trace through: load a scenario first.' };
-      if (!trace) return { ok: false, error: 'The tracer (src/engine/trace) is not built yet.' };
+      if (!sb) return { ok: false, error: 'No logical flows to trace through: the script did not load.' };
       try {
-        return trace(loaded.sb, request);
+        const result = trace(sb, request);
+        if (!result.ok) return result;
+        const root = traceHops(result.root);
+        if (!root) return { ok: false, error: 'The trace is empty.' };
+        const text = Object.fromEntries(forms.map((form) => [form, formatTrace(result, form)])) as Record<
+          TraceForm,
+          string
+        >;
+        return { ok: true, header: `# ${result.header}`, root, text };
       } catch (error) {
         return { ok: false, error: `trace failed: ${describe(error)}` };
       }
     },
 
     async runCommand(line: string): Promise<CommandResult> {
-      const { script: scriptPart } = engineParts();
-      if (!scriptPart)
-        return { output: '', errors: [{ line: 1, column: 1, message: 'The script engine is not built yet.' }] };
-      const base = loaded?.script ?? '';
-      const text = base.endsWith('\n') || base === '' ? base + line + '\n' : `${base}\n${line}\n`;
-      const lastLine = text.split('\n').length - 1;
-      const run = scriptPart.runScript(text);
-      const output = run.outputs
-        .filter((o) => o.line === lastLine)
-        .map((o) => o.output)
-        .join('');
-      return { output, errors: run.errors.filter((e) => e.line === lastLine).map(toMessage) };
+      // A fresh run of the script each time, so that console commands never change the loaded scene.
+      const more = runCommand(loadText(script).world, line);
+      return { output: more.outputs.map((o) => o.output).join(''), errors: more.errors };
     },
   };
 }
 
-function toMessage(error: ScriptMessage): ScriptMessage {
-  return { line: error.line, column: error.column, message: error.message };
+/** A scenario script, or the JSON `ovsdb-client backup` writes of a real Northbound database. */
+function loadText(text: string): ScriptRun {
+  if (!looksLikeOvsdbFile(text)) return runScript(text);
+  const imported = importOvsdbFile(text);
+  if (!imported.ok)
+    return {
+      world: emptyWorld(),
+      errors: [{ line: imported.line, column: 1, message: imported.error }],
+      skipped: [],
+      outputs: [],
+    };
+  return { world: { ...emptyWorld(), nb: imported.nb }, errors: [], skipped: [], outputs: [] };
 }
 
 function describe(error: unknown): string {

@@ -1,0 +1,58 @@
+// The worker's engine end to end on the built-in scenarios: topology, flows and traces as the UI gets them.
+import { describe, expect, it } from 'vitest';
+import { builtinScenarios } from '../engine/scenario/builtins.ts';
+import type { TraceHop } from './api.ts';
+import { createEngine } from './engine.ts';
+
+const scriptOf = (id: string) => builtinScenarios.find((s) => s.id === id)?.script ?? '';
+
+function outputs(hop: TraceHop): string[] {
+  return [...(hop.output ? [hop.output.port] : []), ...hop.children.flatMap(outputs)];
+}
+
+describe('engine behind the worker', () => {
+  it('loads every built-in scenario without errors', async () => {
+    for (const scenario of builtinScenarios) {
+      const result = await createEngine().load(scenario.script);
+      expect({ id: scenario.id, errors: result.errors, problems: result.problems }).toEqual({
+        id: scenario.id,
+        errors: [],
+        problems: [],
+      });
+      expect(result.datapaths.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('traces vm1 to vm2 on ls1, with the three text forms', async () => {
+    const engine = createEngine();
+    const loaded = await engine.load(scriptOf('two-vms'));
+    expect(loaded.topology.nodes.map((n) => n.id)).toContain('vm:ls1-vm2');
+    const result = await engine.trace({
+      datapath: 'ls1',
+      microflow:
+        'inport == "ls1-vm1" && eth.src == 02:ac:10:ff:00:11 && eth.dst == 02:ac:10:ff:00:22 && ip4.src == 192.168.100.10 && ip4.dst == 192.168.100.11 && ip.ttl == 64 && icmp4.type == 8 && icmp4.code == 0',
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(outputs(result.root)).toEqual(['ls1-vm2']);
+    expect(result.root.flows[0].stage).toBe('ls_in_check_port_sec');
+    expect(result.text.detailed).toContain('/* output to "ls1-vm2", type "" */');
+    expect(result.text.summary).toContain('egress(dp="ls1", inport="ls1-vm1", outport="ls1-vm2") {');
+    expect(result.header.startsWith('# icmp,reg14=0x1,')).toBe(true);
+  });
+
+  it('runs console commands without changing the loaded scene', async () => {
+    const engine = createEngine();
+    await engine.load(scriptOf('two-vms'));
+    const first = await engine.runCommand('ovn-nbctl ls-add extra');
+    expect(first.errors).toEqual([]);
+    const show = await engine.runCommand('ovn-nbctl ls-list');
+    expect(show.output).toContain('(ls1)');
+    expect(show.output).not.toContain('(extra)');
+  });
+
+  it('reports script errors at line and column', async () => {
+    const result = await createEngine().load('ovn-nbctl ls-add a\novn-nbctl lsp-add nosuch p1\n');
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0].line).toBe(2);
+  });
+});
