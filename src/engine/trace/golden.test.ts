@@ -1,14 +1,22 @@
 // The tracer alone against real ovn-trace 23.03.1: every golden trace (test/golden/*/traces), run on a
 // Southbound rebuilt from the real northd's flows and bindings, must print what ovn-trace printed.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatTrace, trace } from './index.ts';
 import { goldenSb, type GoldenLflow } from './testing/golden-sb.ts';
 import type { TraceForm, TraceRequest } from './types.ts';
 
-const goldenDir = join(dirname(fileURLToPath(import.meta.url)), '../../../test/golden');
+const files: Record<string, string> = import.meta.glob(
+  [
+    '../../../test/golden/*/sb-dump.txt',
+    '../../../test/golden/*/sb-lflows.json',
+    '../../../test/golden/*/traces/*.args.json',
+    '../../../test/golden/*/traces/*.detailed.txt',
+    '../../../test/golden/*/traces/*.summary.txt',
+    '../../../test/golden/*/traces/*.minimal.txt',
+  ],
+  { query: '?raw', import: 'default', eager: true },
+);
+const prefix = '../../../test/golden/';
 const forms: TraceForm[] = ['detailed', 'summary', 'minimal'];
 
 const mask = (text: string): string => text.replace(/\buuid [0-9a-f]{8}\b/g, 'uuid <uuid>');
@@ -29,29 +37,30 @@ function requestOf(args: string[]): TraceRequest {
   return { datapath, microflow: positional[positional.length - 1], ct, lbDst, selectId };
 }
 
-const scenarios = existsSync(goldenDir)
-  ? readdirSync(goldenDir).filter((d) => existsSync(join(goldenDir, d, 'sb-lflows.json')))
-  : [];
+const scenarios = Object.keys(files)
+  .filter((f) => f.endsWith('/sb-lflows.json'))
+  .map((f) => f.slice(prefix.length, -'/sb-lflows.json'.length));
 
 describe('tracer vs real ovn-trace on golden Southbound databases', () => {
   let identical = 0;
   let total = 0;
   for (const name of scenarios) {
     it(name, () => {
-      const dir = join(goldenDir, name);
-      const lflows = JSON.parse(readFileSync(join(dir, 'sb-lflows.json'), 'utf8')) as GoldenLflow[];
-      const sb = goldenSb(readFileSync(join(dir, 'sb-dump.txt'), 'utf8'), lflows);
+      const dir = `${prefix}${name}/`;
+      const lflows = JSON.parse(files[`${dir}sb-lflows.json`]) as GoldenLflow[];
+      const sb = goldenSb(files[`${dir}sb-dump.txt`] ?? '', lflows);
       const failures: string[] = [];
-      for (const file of readdirSync(join(dir, 'traces')).filter((f) => f.endsWith('.args.json'))) {
-        const base = file.replace(/\.args\.json$/, '');
-        const request = requestOf(JSON.parse(readFileSync(join(dir, 'traces', file), 'utf8')) as string[]);
+      const argsFiles = Object.keys(files).filter((f) => f.startsWith(`${dir}traces/`) && f.endsWith('.args.json'));
+      for (const file of argsFiles) {
+        const base = file.slice(0, -'.args.json'.length);
+        const request = requestOf(JSON.parse(files[file]) as string[]);
         const result = trace(sb, request);
         for (const form of forms) {
-          const expected = mask(readFileSync(join(dir, 'traces', `${base}.${form}.txt`), 'utf8'));
+          const expected = mask(files[`${base}.${form}.txt`] ?? '');
           const actual = mask(formatTrace(result, form));
           total++;
           if (expected === actual) identical++;
-          else failures.push(`${base}.${form}`);
+          else failures.push(`${base.slice(dir.length)}.${form}`);
         }
       }
       console.log(`${name}: ${failures.length ? `differs: ${failures.join(', ')}` : 'all identical'}`);
