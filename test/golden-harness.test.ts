@@ -17,11 +17,12 @@ const dump = (uuid: string): string =>
   '  table=3 (lr_in_ip_input     ), priority=90   , match=(1), action=(next;)\n';
 
 describe('masking', () => {
-  it('masks datapath uuids in lflow-list headers only', () => {
+  it('masks row uuids in lflow-list text', () => {
     const a = maskLflows(dump('7935ac24-aa0f-4a50-b097-ddefd3ad284b'));
     expect(a).toBe(maskLflows(dump('f99dc29f-da76-43d9-aa85-9bbb3568a163')));
     expect(a).toContain('Datapath: "sw0" (<uuid>)  Pipeline: ingress');
-    expect(maskLflows('match=(eth.src == 7935ac24-aa0f-4a50-b097-ddefd3ad284b)')).toContain('7935ac24');
+    expect(maskLflows('load_balancer = "f982536a-a8be-4bc2-8b64-41f44a5fe16f"')).toBe('load_balancer = "<uuid>"');
+    expect(maskLflows('match=(eth.src == 50:54:00:00:00:01)')).toBe('match=(eth.src == 50:54:00:00:00:01)');
   });
   it('masks the lflow uuid prefix in traces', () => {
     expect(maskTrace(' 0. ls_in_check_port_sec (northd.c:8432): 1, priority 50, uuid e7a3a4d5')).toBe(
