@@ -2,6 +2,7 @@
 // build_lb_hairpin, build_vtep_hairpin, build_lswitch_flows_for_lb, build_lb_rules*).
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
 import type { LbVip, NorthdLb } from './lb.ts';
+import { buildLbAffinityFlows } from './ls-lb-affinity.ts';
 import type { Od } from './model.ts';
 import { stageById } from './stages.ts';
 
@@ -180,6 +181,7 @@ export function buildSwitchLbFlows(ctx: BuildContext, od: Od): void {
         match += ` && ${lb.proto}.dst == ${vip.portStr}`;
         priority = 120;
       }
+      buildLbAffinityFlows(ctx, od, lb, vip);
       addFlow(ctx, od, 'lsInLb', priority, match, plain ? action : `reg0[1] = 0; ${action}`, 7558, hint);
     }
   }
