@@ -95,7 +95,8 @@ function isIdN(c: string): boolean {
   return /^[A-Za-z_.0-9]$/.test(c);
 }
 
-interface Partial_ {
+/** A token before its position is known. */
+interface LexedToken {
   type: TokenType;
   s?: string;
   value?: bigint;
@@ -103,18 +104,15 @@ interface Partial_ {
   format?: LexFormat;
 }
 
-function lexError(message: string): Partial_ {
+function lexError(message: string): LexedToken {
   return { type: 'ERROR', s: message };
 }
 
-function parseHex(digits: string): Partial_ {
+function parseHex(digits: string): LexedToken {
   let value = 0n;
   for (let i = 0; i < digits.length; i++) {
-    const hexit = parseInt(digits[i], 16);
-    if (Number.isNaN(hexit) || !/[0-9a-fA-F]/.test(digits[i])) {
-      return lexError('Invalid syntax in hexadecimal constant.');
-    }
-    value = (value << 4n) | BigInt(hexit);
+    if (!/[0-9a-fA-F]/.test(digits[i])) return lexError('Invalid syntax in hexadecimal constant.');
+    value = (value << 4n) | BigInt(parseInt(digits[i], 16));
   }
   if (value >> BigInt(SUBVALUE_BITS) !== 0n) {
     return lexError(`Hexadecimal constant requires more than ${SUBVALUE_BITS} bits.`);
@@ -123,7 +121,7 @@ function parseHex(digits: string): Partial_ {
 }
 
 /** lex_parse_integer__: returns the token and the offset after it. */
-function parseIntegerBare(input: string, p: number): [Partial_, number] {
+function parseIntegerBare(input: string, p: number): [LexedToken, number] {
   let end = p;
   let sawDot = false;
   while (end < input.length) {
@@ -161,7 +159,7 @@ function parseIntegerBare(input: string, p: number): [Partial_, number] {
 }
 
 /** lex_parse_integer, with an optional `/mask`. */
-function parseInteger(input: string, p: number): [Partial_, number] {
+function parseInteger(input: string, p: number): [LexedToken, number] {
   const [token, end] = parseIntegerBare(input, p);
   if (token.type !== 'INTEGER' || input[end] !== '/') return [token, end];
   const [mask, maskEnd] = parseIntegerBare(input, end + 1);
@@ -184,7 +182,7 @@ function parseInteger(input: string, p: number): [Partial_, number] {
   return [{ type: 'MASKED_INTEGER', value: (token.value ?? 0n) & maskBits, mask: maskBits, format }, maskEnd];
 }
 
-function parseString(input: string, p: number): [Partial_, number] {
+function parseString(input: string, p: number): [LexedToken, number] {
   const start = p + 1;
   let q = start;
   for (;;) {
@@ -292,13 +290,13 @@ export function jsonStringEscape(s: string): string {
   return out + '"';
 }
 
-function parseId(input: string, p: number, type: TokenType): [Partial_, number] {
+function parseId(input: string, p: number, type: TokenType): [LexedToken, number] {
   let q = p + 1;
   while (q < input.length && isIdN(input[q])) q++;
   return [{ type, s: input.slice(p, q) }, q];
 }
 
-function parseSigil(input: string, p: number, type: TokenType, sigil: string): [Partial_, number] {
+function parseSigil(input: string, p: number, type: TokenType, sigil: string): [LexedToken, number] {
   const q = p + 1;
   if (q >= input.length || !isId1(input[q]))
     return [lexError(`\`${sigil}' must be followed by a valid identifier.`), q];
@@ -339,7 +337,7 @@ export function lexOne(input: string, p: number): Token {
     } else break;
   }
   const start = p;
-  const done = ([t, end]: [Partial_, number]): Token => ({ ...t, start, end });
+  const done = ([t, end]: [LexedToken, number]): Token => ({ ...t, start, end });
   const bare = (type: TokenType, len: number): Token => ({ type, start, end: p + len });
   if (p >= input.length || input[p] === '\0') return { type: 'END', start, end: p };
   const c = input[p];

@@ -6,7 +6,7 @@ import goldens from '../../../test/golden-expr/microflows.out?raw';
 import { findInport, formatMicroflow, parseMicroflow } from './microflow.ts';
 
 /** Tunnel keys real northd gave the ports of test/golden-expr/topology.nbctl. */
-const KEYS: Record<string, number> = { vm1: 1, vm2: 2, 'ls1-lr1': 3 };
+const KEYS: Record<string, number> = { vm1: 1, vm2: 2, 'ls1-lr1': 3, _MC_flood: 32768 };
 const ctx = { lookupPort: (name: string) => KEYS[name] };
 
 function pairs(): [string, string][] {
