@@ -11,3 +11,4 @@ export * from './annotate.ts';
 export * from './evaluate.ts';
 export * from './normalize.ts';
 export * from './microflow.ts';
+export * from './explain.ts';
