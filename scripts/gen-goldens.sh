@@ -14,7 +14,8 @@ set -u -o pipefail
 
 PROG=${0##*/}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-GOLDEN=$ROOT/test/golden
+# GOLDEN_DIR: write somewhere else (scripts/golden/check-repeatable.sh compares two runs)
+GOLDEN=${GOLDEN_DIR:-$ROOT/test/golden}
 CMD_TIMEOUT=60
 # Chassis.other_config flags that a real ovn-controller 23.03 advertises;
 # northd picks ct_lb_mark/ct_mark only when every chassis has them.
