@@ -12,6 +12,7 @@ import {
   scanMac,
   isDynamicLspAddress,
 } from './addresses.ts';
+import { ssetOrder } from './ovs-hash.ts';
 import { lrportIsEnabled, lspIsEnabled, lspIsExternal, lspIsRouter, smapGetBool, type Od, type Op } from './model.ts';
 
 export function buildDestinationLookupBmcast(ctx: BuildContext, od: Od): void {
@@ -126,7 +127,7 @@ function rportArpReqFlows(ctx: BuildContext, rp: Op | undefined, swOd: Od, swOp:
       swOd,
       'lsInL2Lkup',
       75,
-      `eth.src == {${macs.join(', ')}} && (arp.op == 1 || rarp.op == 3 || nd_ns)`,
+      `eth.src == {${ssetOrder(macs).join(', ')}} && (arp.op == 1 || rarp.op == 3 || nd_ns)`,
       'outport = "_MC_flood_l2"; output;',
       7938,
     );
