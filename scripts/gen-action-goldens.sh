@@ -106,10 +106,65 @@ stop_daemons() {
     sleep 0.2
 }
 
+# The fuzz golden: real action strings and mutants of them, loaded straight into a SB (no northd) as
+# Logical_Flow rows of ingress table 10; ovn-trace's warnings say which it rejects and why.
+run_fuzz() {
+    local dir=$DIR/fuzz sb=unix:$TMPD/sb.sock
+    mkdir -p "$dir"
+    "$ROOT/node_modules/.bin/tsx" "$ROOT/scripts/action-mutants.ts" "$dir/actions.txt" || return 1
+    rm -f "$TMPD"/txn-*.json
+    # Real northd fills the SB DHCP_Options and DHCPv6_Options tables ovn-trace parses options with;
+    # it must then stop, or it would delete the flows below.
+    echo >"$TMPD/empty.nbctl"
+    run_topology fuzz-empty "$TMPD/empty.nbctl" "$TMPD" || return 1
+    local pid
+    pid=$(cat "$TMPD/northd.pid")
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$TMPD/" && kill -TERM "$pid"
+    rm -f "$TMPD/northd.pid"
+    sleep 0.3
+    ovsdb-client transact "$sb" '["OVN_Southbound", {"op": "insert", "table": "Datapath_Binding",
+        "row": {"tunnel_key": 1, "external_ids": ["map", [["name", "dp1"]]]}}]' >/dev/null
+    # One transaction per 200 rows: ovsdb-client takes the transaction as one argument.
+    node -e '
+        const fs = require("fs");
+        const [file, tmp] = process.argv.slice(1);
+        const lines = fs.readFileSync(file, "utf8").split("\n").filter((l) => l !== "");
+        for (let i = 0; i < lines.length; i += 200) {
+            const ops = lines.slice(i, i + 200).map((actions, j) => ({
+                op: "insert", table: "Logical_Flow",
+                row: { logical_datapath: ["named-uuid", "dp"], pipeline: "ingress", table_id: 10,
+                       priority: i + j, match: "1", actions } }));
+            ops.unshift({ op: "select", table: "Datapath_Binding", where: [] });
+            fs.writeFileSync(`${tmp}/txn-${String(i).padStart(6, "0")}.json`, JSON.stringify(["OVN_Southbound", ...ops]));
+        }' "$dir/actions.txt" "$TMPD"
+    local txn dp
+    dp=$(ovsdb-client transact "$sb" '["OVN_Southbound", {"op": "select", "table": "Datapath_Binding", "where": []}]' \
+        | sed -n 's/.*"_uuid":\["uuid","\([0-9a-f-]*\)"\].*/\1/p')
+    for txn in "$TMPD"/txn-*.json; do
+        sed -i "s/\[\"named-uuid\",\"dp\"\]/[\"uuid\",\"$dp\"]/g" "$txn"
+        ovsdb-client transact "$sb" "$(cat "$txn")" >/dev/null || return 1
+    done
+    local rows
+    rows=$(ovsdb-client transact "$sb" '["OVN_Southbound", {"op": "select", "table": "Logical_Flow",
+        "where": [], "columns": ["priority"]}]' | grep -o '"priority"' | wc -l)
+    if [ "$rows" != "$(wc -l <"$dir/actions.txt")" ]; then
+        echo "fuzz: only $rows Logical_Flow rows were inserted" >&2
+        return 1
+    fi
+    ovn-trace --db="$sb" no-such-datapath 'eth.type == 0x800' 2>&1 >/dev/null \
+        | sed -n 's/^.*|ovntrace|WARN|//p' | sort -u >"$dir/ovn-trace-warnings.txt"
+    echo "fuzz: $(wc -l <"$dir/actions.txt") action strings, $(wc -l <"$dir/ovn-trace-warnings.txt") rejected by ovn-trace"
+}
+
 names=("$@")
 status=0
+if [ "${1:-}" = fuzz ]; then
+    run_fuzz
+    exit
+fi
 if [ ${#names[@]} = 0 ]; then
     for d in "$DIR"/*/; do [ -f "$d/topology.nbctl" ] && names+=("$(basename "$d")"); done
+    run_fuzz || status=1
     # The switch goldens of test/golden/ (made by scripts/gen-goldens.sh): which of their flows real
     # ovn-trace cannot parse either.
     mkdir -p "$DIR/golden-warnings"
