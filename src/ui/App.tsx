@@ -1,5 +1,5 @@
-// The app's layout: header; script editor on the left; canvas with packet form in the middle;
-// the trace stages, ovn-trace text, logical flows and console in tabs below.
+// The app's layout: header; script editor and packet form on the left; the canvas on the right;
+// the trace stages, ovn-trace text, logical flows and console in tabs below the canvas.
 import { Console } from './console/Console.tsx';
 import { ScriptEditor } from './editor/ScriptEditor.tsx';
 import { ScriptProblems } from './editor/ScriptProblems.tsx';
@@ -32,18 +32,19 @@ export function App() {
     <div className="app">
       <Header />
       <LinkErrorBanner />
-      <aside className="editor-pane" aria-label="Scenario script">
+      <aside className="editor-pane" aria-label="Scenario script and packet">
         <h2>Script</h2>
         <div className="editor-box">
           <ScriptEditor onChange={scriptEdited} />
         </div>
         <ScriptProblems />
+        <h2>Packet</h2>
+        <PacketForm />
       </aside>
       <main className="canvas-pane">
-        <PacketForm />
-        <TraceOutcomeBar />
         <div className="canvas-box">
           <TopologyCanvas />
+          <TraceOutcomeBar />
           <TopologyLegend />
           <NodeDetails />
         </div>

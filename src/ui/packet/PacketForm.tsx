@@ -99,10 +99,13 @@ export function PacketForm() {
             data-testid="packet-raw"
           />
         </label>
+        <div className="field">
+          <span>Microflow given to ovn-trace</span>
+          <code className="microflow" data-testid="microflow">
+            {buildMicroflow(packet)}
+          </code>
+        </div>
       </details>
-      <code className="microflow" data-testid="microflow">
-        {buildMicroflow(packet)}
-      </code>
     </form>
   );
 }

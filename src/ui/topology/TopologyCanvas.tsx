@@ -27,6 +27,17 @@ function toElements(graph: TopologyGraph): ElementDefinition[] {
   return [...nodes, ...edges];
 }
 
+/** Fits the graph in view, but never so small that labels become unreadable nor blown up. */
+function fitReadable(cy: Core) {
+  if (cy.elements().empty()) return;
+  cy.fit(undefined, 48);
+  const zoom = cy.zoom();
+  if (zoom < 0.65 || zoom > 1.3) {
+    cy.zoom(Math.min(Math.max(zoom, 0.65), 1.3));
+    cy.center();
+  }
+}
+
 export function TopologyCanvas() {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -54,7 +65,7 @@ export function TopologyCanvas() {
     cyRef.current = cy;
     const observer = new ResizeObserver(() => {
       cy.resize();
-      cy.fit(undefined, 30);
+      fitReadable(cy);
     });
     observer.observe(container.current);
     return () => {
@@ -69,7 +80,7 @@ export function TopologyCanvas() {
     if (!cy) return;
     cy.elements().remove();
     cy.add(elements);
-    cy.fit(undefined, 30);
+    fitReadable(cy);
   }, [elements]);
 
   useEffect(() => {

@@ -58,7 +58,10 @@ export function playRoutes(cy: Core, routes: readonly TokenRoute[], onDone: () =
 }
 
 function arrive(cy: Core, token: NodeSingular, route: TokenRoute) {
-  const last = cy.getElementById(route.nodes[route.nodes.length - 1]);
+  const last = cy.getElementById(route.nodes[route.nodes.length - 1]) as NodeSingular;
+  // The token ends beside the node, not on it, so that the node's own label stays readable.
+  const at = last.position();
+  token.position({ x: at.x + last.width() / 2 + 16, y: at.y });
   if (route.end === 'drop') {
     token.addClass('dropped').data('label', `✕ dropped: ${route.label}`);
     last.addClass('dropped-at');

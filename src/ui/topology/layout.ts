@@ -8,9 +8,9 @@ export interface Point {
   y: number;
 }
 
-const PORT_GAP = 130;
+const PORT_GAP = 150;
 const LINK_GAP = 230;
-const ROW = { datapath: 0, port: 120, vm: 250, chassis: 400 };
+const ROW = { datapath: 0, port: 90, vm: 185, chassis: 290 };
 
 export function layoutTopology(graph: TopologyGraph): Map<string, Point> {
   const positions = new Map<string, Point>();

@@ -15,34 +15,36 @@ export function TraceStages() {
             {hop.pipeline}(dp=&quot;{hop.datapath}&quot;, inport=&quot;{hop.inport}&quot;
             {hop.outport ? `, outport="${hop.outport}"` : ''})
           </h3>
-          <table className="flows">
-            <thead>
-              <tr>
-                <th>table</th>
-                <th>stage</th>
-                <th>priority</th>
-                <th>match</th>
-                <th>actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {hop.flows.map((flow, j) => (
-                <tr key={j} data-testid="trace-flow" data-stage={flow.stage}>
-                  <td className="num">{flow.table}</td>
-                  <td className="stage" title={flow.source}>
-                    {flow.stage}
-                  </td>
-                  <td className="num">{flow.priority}</td>
-                  <td>
-                    <code>{flow.match}</code>
-                  </td>
-                  <td>
-                    <code>{flow.actions}</code>
-                  </td>
+          {hop.flows.length > 0 && (
+            <table className="flows">
+              <thead>
+                <tr>
+                  <th>table</th>
+                  <th>stage</th>
+                  <th>priority</th>
+                  <th>match</th>
+                  <th>actions</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {hop.flows.map((flow, j) => (
+                  <tr key={j} data-testid="trace-flow" data-stage={flow.stage}>
+                    <td className="num">{flow.table}</td>
+                    <td className="stage" title={flow.source}>
+                      {flow.stage}
+                    </td>
+                    <td className="num">{flow.priority}</td>
+                    <td>
+                      <code>{flow.match}</code>
+                    </td>
+                    <td>
+                      <code>{flow.actions}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           {hop.output && (
             <p className="hop-end delivered">
               output to &quot;{hop.output.port}&quot;{hop.output.type ? `, type "${hop.output.type}"` : ''}
