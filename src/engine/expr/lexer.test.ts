@@ -65,6 +65,28 @@ describe('lexer', () => {
     expect(tokenize('#')[0].s).toBe("Invalid character `#' in input.");
   });
 
+  it('formats every token so that it lexes back to the same value', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom('10.0.0.0/8', 'fe80::1/64', '0x0/0x1', '1/3', '02:00:00:00:00:01', '"a\\"b"', '$x', '@y', '^z'),
+    );
+    fc.assert(
+      fc.property(piece, (s) => {
+        for (const t of tokenize(s)) {
+          if (t.type === 'ERROR' || t.type === 'END') continue;
+          const [again] = tokenize(formatToken(t));
+          expect({ type: again.type, s: again.s, value: again.value, mask: again.mask }).toEqual({
+            type: t.type,
+            s: t.s,
+            value: t.value,
+            mask: t.mask,
+          });
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('never throws and always ends', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
