@@ -53,6 +53,8 @@ export interface TraceDatapath {
   tunnelKey: number;
   kind: 'switch' | 'router';
   mcgroups: TraceMcgroup[];
+  /** Ports by tunnel key. */
+  portsByKey: Map<number, TracePort>;
   /** Flows per "pipeline:table", highest priority first. */
   tables: Map<string, TraceFlow[]>;
   /** MAC bindings: key `${portKey}/${ip}` (ip as IPv6-mapped bigint) → MAC. */
@@ -143,6 +145,7 @@ function readDatapaths(sb: SbDatabase): Map<string, TraceDatapath> {
       tunnelKey: row.tunnel_key,
       kind: ids['logical-router'] !== undefined ? 'router' : 'switch',
       mcgroups: [],
+      portsByKey: new Map(),
       tables: new Map(),
       macBindings: new Map(),
       fdbs: new Map(),
@@ -169,6 +172,7 @@ function readPorts(sb: SbDatabase, datapaths: Map<string, TraceDatapath>): Map<s
       psAddrs: portSecurity(pb.port_security),
     };
     ports.set(pb.logical_port, port);
+    if (!dp.portsByKey.has(port.tunnelKey)) dp.portsByKey.set(port.tunnelKey, port);
     if (pb.type === 'l3gateway') dp.hasLocalL3gateway = true;
     if (pb.type === 'patch' || pb.type === 'l3gateway') {
       // Peers link up when the second of the pair is read, as in ovn-trace.
@@ -294,9 +298,8 @@ export function findDatapath(db: TraceDb, name: string): TraceDatapath | undefin
 }
 
 /** ovntrace_port_find_by_key. */
-export function portByKey(db: TraceDb, dp: TraceDatapath, key: number): TracePort | undefined {
-  for (const port of db.ports.values()) if (port.dp === dp && port.tunnelKey === key) return port;
-  return undefined;
+export function portByKey(_db: TraceDb, dp: TraceDatapath, key: number): TracePort | undefined {
+  return dp.portsByKey.get(key);
 }
 
 /** ovntrace_port_key_to_name: friendly name, "" for key 0, "(unnamed)" otherwise. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runNorthd } from '../northd/index.ts';
 import { runScript } from '../script/index.ts';
-import { trace } from './index.ts';
+import { trace, tracePasses } from './index.ts';
 import { goldenSb, type GoldenLflow } from './testing/golden-sb.ts';
 import type { TraceNode, TraceResult, TraceSuccess } from './types.ts';
 
@@ -110,5 +110,21 @@ describe('--ct consumption', () => {
     const first = ok(trace(sb, { datapath: 'sw0', microflow, ct: ['new'] }));
     const second = ok(trace(sb, { datapath: 'sw0', microflow, ct: ['new'] }));
     expect(ctNodes(second).map((n) => n.text)).toEqual(ctNodes(first).map((n) => n.text));
+  });
+});
+
+describe('passes for the UI', () => {
+  it('groups the ARP flood into an ingress pass with one egress pass per copy', () => {
+    const sb = runNorthd(runScript(switchScript).world);
+    const passes = tracePasses(ok(trace(sb, { datapath: 'sw0', microflow: arpFromP1 })));
+    expect(passes).toHaveLength(1);
+    const [ingress] = passes;
+    expect(ingress.kind).toBe('ingress');
+    expect(ingress.steps[0]).toMatchObject({ datapath: 'sw0', pipeline: 'ingress', table: 0, inport: 'p1' });
+    expect(ingress.children.map((c) => [c.kind, c.outport, c.fates.map((f) => f.kind)])).toEqual([
+      ['egress', 'p1', ['loopback-omitted']],
+      ['egress', 'p2', ['output']],
+      ['egress', 'p3', ['output']],
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import type { TraceNode, TraceRequest, TraceResult } from './types.ts';
 
 export type * from './types.ts';
 export { formatTrace, formatTraceTree } from './format.ts';
+export { tracePasses } from './passes.ts';
 
 const dbCache = new WeakMap<SbDatabase, TraceDb>();
 

@@ -157,3 +157,18 @@ export interface TraceFailure {
 export type TraceResult = TraceSuccess | TraceFailure;
 
 export type TraceForm = 'detailed' | 'summary' | 'minimal';
+
+/**
+ * The trace regrouped for drawing: one pass per pipeline a copy of the packet went through, with the
+ * tables it hit in order, the passes it led to (egress, the peer datapath, multicast copies, clones),
+ * and the fates that ended copies within it. Built from the tree by tracePasses().
+ */
+export interface TracePass {
+  kind: Pipeline;
+  datapath: string;
+  inport: string;
+  outport?: string;
+  steps: TableStep[];
+  children: TracePass[];
+  fates: CopyFate[];
+}
