@@ -32,7 +32,14 @@ import {
   buildPortSecOp,
 } from './ls-port-sec.ts';
 import { buildPreAcls, buildPreLb, buildPreStateful } from './ls-pre-acl.ts';
-import { buildLbHairpin, buildQos, buildStateful, buildSwitchLbFlows, buildVtepHairpin } from './ls-stateful.ts';
+import {
+  buildLbHairpin,
+  buildQos,
+  buildServiceMonitorResponders,
+  buildStateful,
+  buildSwitchLbFlows,
+  buildVtepHairpin,
+} from './ls-stateful.ts';
 import { buildModel, smapGetBool, type NorthdModel, type Od } from './model.ts';
 import { addSbRows, datapathUuid } from './sb-rows.ts';
 import { stageById } from './stages.ts';
@@ -89,6 +96,7 @@ export function buildLflows(model: NorthdModel): LflowTable {
   const table = new LflowTable();
   const ctx: BuildContext = { model, table };
   for (const od of model.datapaths) buildSwitchFlows(ctx, od);
+  for (const lb of model.lbs) buildServiceMonitorResponders(ctx, lb);
   return table;
 }
 

@@ -8,6 +8,15 @@ export interface LbBackend {
   ipv6: boolean;
 }
 
+/** ip_port_mappings: the backend's "PORT:SRC_IP" (key "IP" or "[IP6]"), parsed. */
+export function svcMonitorOf(nlb: NbLoadBalancer, b: LbBackend): { port: string; srcIp?: string } | undefined {
+  const v = nlb.ip_port_mappings[b.ipv6 ? `[${b.ipStr}]` : b.ipStr];
+  const colon = v?.indexOf(':') ?? -1;
+  if (!v || colon < 0) return undefined;
+  const src = parseLbKey(v.slice(colon + 1).replace(/^\[(.*)\]$/, '$1'));
+  return { port: v.slice(0, colon), srcIp: src && !src.port ? src.ip : undefined };
+}
+
 export interface LbVip {
   vipStr: string;
   /** The VIP port as text, or undefined when the VIP has none. */
@@ -19,6 +28,8 @@ export interface LbVip {
   emptyBackendRej: boolean;
   /** The NB key text (e.g. "10.0.0.10:80"), used to find a health check. */
   key: string;
+  /** A Load_Balancer_Health_Check row names this VIP (not for sctp). */
+  healthCheck: boolean;
 }
 
 export interface NorthdLb {
@@ -68,16 +79,22 @@ function parseVip(key: string, value: string, reject: boolean): LbVip | undefine
     backendIps: value,
     emptyBackendRej: reject,
     key,
+    healthCheck: false,
   };
 }
 
-export function parseLoadBalancer(nlb: NbLoadBalancer): NorthdLb {
+/** ovn_lb_get_health_check: is there a health check row for this VIP key? */
+export type HealthCheckVips = ReadonlySet<string>;
+
+export function parseLoadBalancer(nlb: NbLoadBalancer, healthCheckVips: HealthCheckVips = new Set()): NorthdLb {
   const proto = nlb.protocol === 'udp' ? 'udp' : nlb.protocol === 'sctp' ? 'sctp' : 'tcp';
   const reject = (nlb.options.reject ?? '').toLowerCase() === 'true';
   const vips: LbVip[] = [];
   for (const [k, v] of Object.entries(nlb.vips)) {
     const vip = parseVip(k, v, reject);
-    if (vip) vips.push(vip);
+    if (!vip) continue;
+    vip.healthCheck = nlb.protocol !== 'sctp' && healthCheckVips.has(k);
+    vips.push(vip);
   }
   let selectionFields: string | undefined;
   if (nlb.selection_fields.length > 0) {

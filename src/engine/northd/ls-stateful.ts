@@ -1,9 +1,9 @@
 // Switch QoS, load balancing, stateful and hairpin stages (northd.c build_qos, build_stateful,
 // build_lb_hairpin, build_vtep_hairpin, build_lswitch_flows_for_lb, build_lb_rules*).
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
-import type { LbVip, NorthdLb } from './lb.ts';
+import { svcMonitorOf, type LbBackend, type LbVip, type NorthdLb } from './lb.ts';
 import { buildLbAffinityFlows } from './ls-lb-affinity.ts';
-import type { Od } from './model.ts';
+import { lspIsEnabled, type Od } from './model.ts';
 import { stageById } from './stages.ts';
 
 export function buildQos(ctx: BuildContext, od: Od): void {
@@ -119,11 +119,49 @@ function backendList(vip: LbVip): string {
   return vip.backendIps;
 }
 
+/** A health-checked backend counts while its Service_Monitor is not reported offline (never, here). */
+function backendIsMonitored(ctx: BuildContext, lb: NorthdLb, b: LbBackend): boolean {
+  const mon = svcMonitorOf(lb.nlb, b);
+  const op = mon ? ctx.model.ports.get(mon.port) : undefined;
+  return !!mon?.srcIp && !!op?.nbsp && lspIsEnabled(op.nbsp);
+}
+
+/** build_lswitch_arp_nd_service_monitor: answer ARP/ND for the health-check source IPs. */
+export function buildServiceMonitorResponders(ctx: BuildContext, lb: NorthdLb): void {
+  const mac = ctx.model.options.svcMonitorMac;
+  for (const vip of lb.vips) {
+    if (!vip.healthCheck) continue;
+    for (const b of vip.backends) {
+      const mon = svcMonitorOf(lb.nlb, b);
+      const op = mon ? ctx.model.ports.get(mon.port) : undefined;
+      if (!mon?.srcIp || !op) continue;
+      const ip = mon.srcIp;
+      const [match, actions] = vip.ipv6
+        ? [
+            `nd_ns && nd.target == ${ip}`,
+            `nd_na { eth.dst = eth.src; eth.src = ${mac}; ip6.src = ${ip}; nd.target = ${ip}; nd.tll = ${mac}; outport = inport; flags.loopback = 1; output; };`,
+          ]
+        : [
+            `arp.tpa == ${ip} && arp.op == 1`,
+            `eth.dst = eth.src; eth.src = ${mac}; arp.op = 2; /* ARP reply */ arp.tha = arp.sha; arp.sha = ${mac}; arp.tpa = arp.spa; arp.spa = ${ip}; outport = inport; flags.loopback = 1; output;`,
+          ];
+      addFlow(ctx, op.od, 'lsInArpRsp', 110, match, actions, 8790, lb.nlb._uuid);
+    }
+  }
+}
+
 /** build_lb_vip_actions for a switch datapath: the ct_lb_mark / reject / drop action text. */
 function lbVipAction(ctx: BuildContext, lb: NorthdLb, vip: LbVip): { action: string; plain: boolean } {
   const ctLb = ctx.model.features.ctNoMaskedLabel ? 'ct_lb_mark' : 'ct_lb';
-  const reject = vip.backends.length === 0 && vip.emptyBackendRej;
-  const drop = vip.backends.length === 0 && !vip.emptyBackendRej;
+  let backends = backendList(vip);
+  let active = vip.backends.length;
+  if (vip.healthCheck) {
+    const up = vip.backends.filter((b) => backendIsMonitored(ctx, lb, b));
+    backends = up.map((b) => (b.ipv6 ? `[${b.ipStr}]:${b.port}` : `${b.ipStr}:${b.port}`)).join(',');
+    active = up.length;
+  }
+  const reject = active === 0 && vip.emptyBackendRej;
+  const drop = active === 0 && !vip.emptyBackendRej;
   if (reject) {
     return {
       action: `reg0 = 0; reject { outport <-> inport; next(pipeline=egress,table=${stageById.lsOutQosMark.table});};`,
@@ -132,7 +170,7 @@ function lbVipAction(ctx: BuildContext, lb: NorthdLb, vip: LbVip): { action: str
   }
   // A reject or drop replaces the whole action text (ds_clear), the reg0[1] reset included.
   if (drop) return { action: DROP, plain: true };
-  let action = `${ctLb}(backends=${backendList(vip)}`;
+  let action = `${ctLb}(backends=${backends}`;
   if (lb.selectionFields) action += `; hash_fields="${lb.selectionFields}"`;
   return { action: `${action});`, plain: false };
 }

@@ -25,6 +25,8 @@ export interface NorthdOptions {
   defaultAclDrop: boolean;
   checkLspIsUp: boolean;
   controllerEvent: boolean;
+  /** NB_Global options:svc_monitor_mac (real northd picks a random one when unset). */
+  svcMonitorMac: string;
 }
 
 export interface McastSwitchInfo {
@@ -188,6 +190,7 @@ export function buildModel(world: World): NorthdModel {
       defaultAclDrop: smapGetBool(gopts, 'default_acl_drop', false),
       checkLspIsUp: !smapGetBool(gopts, 'ignore_lsp_down', true),
       controllerEvent: smapGetBool(gopts, 'controller_event', false),
+      svcMonitorMac: gopts.svc_monitor_mac ?? '0a:00:00:00:00:01',
     },
     datapaths: [],
     ports: new Map(),
@@ -195,7 +198,12 @@ export function buildModel(world: World): NorthdModel {
   };
   const lbByUuid = new Map<string, NorthdLb>();
   for (const lb of nb.tables.Load_Balancer.values()) {
-    const parsed = parseLoadBalancer(lb);
+    const hcVips = new Set<string>();
+    for (const u of lb.health_check) {
+      const hc = nb.tables.Load_Balancer_Health_Check.get(u);
+      if (hc) hcVips.add(hc.vip);
+    }
+    const parsed = parseLoadBalancer(lb, hcVips);
     lbByUuid.set(lb._uuid, parsed);
     model.lbs.push(parsed);
   }
@@ -302,6 +310,7 @@ function connectPeers(model: NorthdModel): void {
       op.od.routerPorts.push(op);
       peer.peer = op;
       op.peer = peer;
+      if (smapGetBool(peer.od.nbr?.options ?? {}, 'mcast_relay', false)) op.od.mcast.floodRelay = true;
       if (op.nbsp.addresses.includes('router')) {
         const nets = extractLrpNetworks(peer.nbrp.mac, peer.nbrp.networks);
         if (nets) op.lspAddrs.push(nets);

@@ -151,6 +151,18 @@ function addSwitchMulticastGroups(sb: SbDatabase, od: Od, dpUuid: string): void 
     sb,
     od,
     dpUuid,
+    '_MC_mrouter_flood',
+    MC_MROUTER_FLOOD_KEY,
+    enabled.filter(
+      (op) =>
+        (od.mcast.floodRelay && !!op.peer && smapGetBool(op.peer.od.nbr?.options ?? {}, 'mcast_relay', false)) ||
+        (!!op.nbsp && smapGetBool(op.nbsp.options, 'mcast_flood_reports', false)),
+    ),
+  );
+  addMulticastGroup(
+    sb,
+    od,
+    dpUuid,
     '_MC_static',
     MC_STATIC_KEY,
     enabled.filter((op) => op.nbsp && smapGetBool(op.nbsp.options, 'mcast_flood', false)),
@@ -181,8 +193,7 @@ function addAddressSets(model: NorthdModel, sb: SbDatabase): void {
     const uuid = deterministicUuid(`Address_Set/${name}`);
     sb.tables.Address_Set.set(uuid, { _uuid: uuid, name, addresses: [...addresses].sort() });
   };
-  const svcMac = model.nb.tables.NB_Global.values().next().value?.options.svc_monitor_mac;
-  add('svc_monitor_mac', [svcMac ?? '0a:00:00:00:00:01']);
+  add('svc_monitor_mac', [model.options.svcMonitorMac]);
   for (const as of model.nb.tables.Address_Set.values()) add(as.name, as.addresses);
   for (const pg of model.nb.tables.Port_Group.values()) {
     const v4: string[] = [];
