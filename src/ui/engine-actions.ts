@@ -3,6 +3,7 @@
 import type { TraceResult } from '../worker/api.ts';
 import { callEngine } from '../worker/client.ts';
 import { buildMicroflow, traceDatapath } from './packet/microflow.ts';
+import { OWN_SCRIPT_KEY, writeStored } from './storage.ts';
 import { useAppStore } from './store/index.ts';
 
 const TYPING_PAUSE_MS = 350;
@@ -22,6 +23,7 @@ export async function loadScript(): Promise<void> {
 /** Called on every edit: remembers the text at once, asks the engine once typing pauses. */
 export function scriptEdited(text: string) {
   useAppStore.getState().setScript(text);
+  writeStored(OWN_SCRIPT_KEY, text);
   useAppStore.getState().clearTrace();
   if (pendingLoad) clearTimeout(pendingLoad);
   pendingLoad = setTimeout(() => void loadScript(), TYPING_PAUSE_MS);

@@ -4,11 +4,12 @@ import { builtinScenarios, defaultScenario } from '../engine/scenario/builtins.t
 import { decodeScene, encodeScene, isSceneHash } from '../engine/scenario/url.ts';
 import { loadScript } from './engine-actions.ts';
 import { packetFormFields, packetFormFrom } from './packet/microflow.ts';
+import { OWN_SCRIPT_KEY, readStored as read, SCENE_KEY, writeStored as store } from './storage.ts';
 import { useAppStore } from './store/index.ts';
 
-const SCENE_KEY = 'ovnviz.scene';
-/** The last script the person wrote themselves, kept even when they open a built-in afterwards. */
-export const OWN_SCRIPT_KEY = 'ovnviz.own-script';
+/** Picker values besides the built-ins: the person's own script, and a scene opened from a link. */
+export const OWN = 'own';
+export const LINK = 'link';
 
 interface SavedScene {
   script: string;
@@ -30,7 +31,6 @@ export function startScene() {
       packet: packetFormFields(state.packet),
     };
     store(SCENE_KEY, JSON.stringify(saved));
-    if (!state.builtinId && state.script !== previous.script) store(OWN_SCRIPT_KEY, state.script);
   });
 }
 
@@ -40,7 +40,7 @@ function openFromLocation() {
     const decoded = decodeScene(location.hash);
     if (decoded.ok) {
       app.setLinkError(undefined);
-      app.setScript(decoded.scene.script);
+      app.setScript(decoded.scene.script, LINK);
       app.resetPacket(packetFormFrom(decoded.scene.packet));
       app.clearTrace();
       void loadScript();
@@ -65,7 +65,7 @@ export function openBuiltin(id: string) {
   if (scenario) {
     app.setScript(scenario.script, scenario.id);
     app.resetPacket(packetFormFrom(scenario.packet));
-  } else if (id === 'own') {
+  } else if (id === OWN) {
     app.setScript(read(OWN_SCRIPT_KEY) ?? '');
   }
   app.clearTrace();
@@ -109,20 +109,4 @@ function stringFields(value: object): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [key, field] of Object.entries(value)) if (typeof field === 'string') fields[key] = field;
   return fields;
-}
-
-function read(key: string): string | undefined {
-  try {
-    return localStorage.getItem(key) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function store(key: string, value: string) {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Storage full or disabled (private mode): the script stays in the editor.
-  }
 }

@@ -1,6 +1,6 @@
 // The top bar: app name, the built-in scenario picker and the "Copy link" button.
 import { builtinScenarios } from '../../engine/scenario/builtins.ts';
-import { copyShareLink, openBuiltin } from '../scene.ts';
+import { copyShareLink, LINK, openBuiltin, OWN } from '../scene.ts';
 import { useAppStore } from '../store/index.ts';
 
 export function Header() {
@@ -13,8 +13,9 @@ export function Header() {
       </h1>
       <label>
         Scenario{' '}
-        <select value={builtinId ?? 'own'} onChange={(e) => openBuiltin(e.target.value)} data-testid="scenario-picker">
-          <option value="own">Your script</option>
+        <select value={builtinId ?? OWN} onChange={(e) => openBuiltin(e.target.value)} data-testid="scenario-picker">
+          <option value={OWN}>Your script</option>
+          {builtinId === LINK && <option value={LINK}>Shared link</option>}
           {builtinScenarios.map((s) => (
             <option key={s.id} value={s.id} title={s.description}>
               {s.title}

@@ -13,7 +13,7 @@ export interface LoadState {
 
 export interface ScenarioSlice {
   script: string;
-  /** The built-in the script was opened from, or undefined once the person edits it or opens a link. */
+  /** The built-in the script was opened from, 'link' for a shared link, undefined once the person edits it. */
   builtinId?: string;
   load: LoadState;
   setScript: (script: string, builtinId?: string) => void;
