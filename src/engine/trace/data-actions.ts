@@ -17,12 +17,10 @@ import {
   writeSubfield,
   type Subfield,
 } from './fields.ts';
+import { TraceAbort } from './abort.ts';
 import { lbVipFor } from './lb-vips.ts';
 import { checkInPortSec, checkOutPortSec } from './port-security.ts';
 import type { Pipeline, TraceNode } from './types.ts';
-
-/** ovn-trace asserts (and aborts) where a flow asks for the port security of a port it cannot find. */
-export class TraceAbort extends Error {}
 
 function write(packet: PacketState, ref: FieldRef, value: bigint): void {
   const sf = resolveField(ref);
@@ -216,8 +214,15 @@ export function executeDataAction(
       const key = ingress ? inportKey(packet) : outportKey(packet);
       const port = key ? portByKey(ctx.db, dp, key) : undefined;
       if (!port) {
-        const what = ingress ? (key ? 'inport' : 'in_key') : key ? 'outport' : 'out_key';
-        throw new TraceAbort(`assertion ${what} failed in execute_${a.type}()`);
+        // The ovs_assert lines of utilities/ovn-trace.c at v23.03.1.
+        const [what, line] = ingress
+          ? key
+            ? ['inport', 2877]
+            : ['in_key', 2875]
+          : key
+            ? ['outport', 3005]
+            : ['out_key', 3002];
+        throw new TraceAbort(`utilities/ovn-trace.c:${line}: assertion ${what} failed in execute_${a.type}()`);
       }
       const result = ingress ? checkInPortSec(packet, port.psAddrs) : checkOutPortSec(packet, port.psAddrs);
       write(packet, a.dst, result);

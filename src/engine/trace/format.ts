@@ -75,7 +75,7 @@ const TITLES: Record<TraceForm, string> = {
  * each form under its own title, in ovn-trace's order).
  */
 export function formatTrace(result: TraceResult, forms: TraceForm | readonly TraceForm[]): string {
-  if (!result.ok) return `${result.error}\n`;
+  if (!result.ok) return result.aborted ? '' : `${result.error}\n`;
   const wanted = new Set(typeof forms === 'string' ? [forms] : forms);
   if (wanted.size === 0) wanted.add('detailed');
   let out = `# ${result.header}\n`;

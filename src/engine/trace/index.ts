@@ -5,7 +5,7 @@ import { parseLbDst, type LbDst } from '../ct/lb-dst.ts';
 import { findInport, formatMicroflow, parseMicroflow } from '../expr/microflow.ts';
 import type { SbDatabase } from '../sb/database.ts';
 import { appendNode, inportKey, type TraceContext } from './context.ts';
-import { TraceAbort } from './data-actions.ts';
+import { TraceAbort } from './abort.ts';
 import { buildTraceDb, findDatapath, lookupPortKey, portByKey, type TraceDatapath, type TraceDb } from './database.ts';
 import { createRunner } from './executor.ts';
 import type { TraceNode, TraceRequest, TraceResult } from './types.ts';
@@ -90,7 +90,7 @@ export function trace(sb: SbDatabase, request: TraceRequest): TraceResult {
   try {
     createRunner(ctx).table(dp, packet, 0, 'ingress', node.subs);
   } catch (e) {
-    if (e instanceof TraceAbort) return fail(e.message);
+    if (e instanceof TraceAbort) return { ok: false, error: e.message, aborted: true };
     return fail(`internal error: ${String(e)}`);
   }
   return { ok: true, header, datapath: dp.friendlyName, inport: inportName, root, fates: ctx.fates };

@@ -2,6 +2,7 @@
 // _icmp6, _tcp_reset, _sctp_abort, _reject in ovn-trace): the packet is copied, rewritten as
 // ovn-controller would build it, and the nested actions run on the copy under a titled node.
 import type { Action } from '../actions/index.ts';
+import { TraceAbort } from './abort.ts';
 import { clonePacket, getField, setField, type PacketState } from '../packet/state.ts';
 import { appendNode, type TraceContext } from './context.ts';
 import type { TraceDatapath } from './database.ts';
@@ -136,8 +137,12 @@ export function executeNested(
       run(runner, 'arp', 'generated', a, dp, copy, table, pipeline, list);
       return true;
     }
-    case 'nd_na':
-    case 'nd_na_router': {
+    case 'nd_na_router':
+      // ovn-trace 23.03 reads nd_na_router through ovnact_get_ND_NA(), whose type assertion fails.
+      throw new TraceAbort(
+        './include/ovn/actions.h:571: assertion ovnact->type == OVNACT_ND_NA failed in ovnact_get_ND_NA()',
+      );
+    case 'nd_na': {
       const copy = clonePacket(packet);
       copyField(copy, 'eth_src', packet, 'eth_dst');
       copyField(copy, 'eth_dst', packet, 'eth_src');

@@ -152,6 +152,11 @@ export interface TraceFailure {
   ok: false;
   /** The message exactly as ovn-trace prints it, without the trailing newline. */
   error: string;
+  /**
+   * Set when real ovn-trace dies on an assertion here (it prints nothing on stdout and the message,
+   * prefixed "ovn-trace: ", on stderr); otherwise it prints the message on stdout and exits 0.
+   */
+  aborted?: true;
 }
 
 export type TraceResult = TraceSuccess | TraceFailure;
