@@ -45,7 +45,7 @@ export function createEngine(): EngineApi {
       try {
         const result = trace(sb, request);
         if (!result.ok) return result;
-        const root = traceHops(result.root);
+        const root = traceHops(result);
         if (!root) return { ok: false, error: 'The trace is empty.' };
         const text = Object.fromEntries(forms.map((form) => [form, formatTrace(result, form)])) as Record<
           TraceForm,

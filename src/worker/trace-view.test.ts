@@ -92,7 +92,7 @@ describe('traceHops', () => {
         ),
       ]),
     ];
-    const root = traceHops(tree);
+    const root = traceHops({ ok: true, header: '', datapath: 'ls1', inport: 'vm1', root: tree, fates: [] });
     expect(root?.flows.map((f) => [f.table, f.stage, f.priority])).toEqual([
       [0, 'ls_in_check_port_sec', 50],
       [25, 'ls_in_l2_lkup', 70],
@@ -106,6 +106,6 @@ describe('traceHops', () => {
   });
 
   it('gives nothing for an empty tree', () => {
-    expect(traceHops([])).toBeUndefined();
+    expect(traceHops({ ok: true, header: '', datapath: 'ls1', inport: 'vm1', root: [], fates: [] })).toBeUndefined();
   });
 });
