@@ -7,7 +7,7 @@ import type { CliIo } from './main.ts';
 
 const usage =
   "usage: ovnviz trace FILE [--ct=FLAGS]... [--lb-dst=IP[:PORT]] [--select-id=N] [DATAPATH] 'MICROFLOW' " +
-  '[--detailed|--summary|--minimal|--all]\n';
+  '[--detailed|--summary|--minimal|--all] [--no-friendly-names]\n';
 
 interface TraceArgs {
   file: string;
@@ -24,6 +24,7 @@ function parseArgs(args: readonly string[]): TraceArgs | string {
   const forms = new Set<TraceForm>();
   let lbDst: string | undefined;
   let selectId: number | undefined;
+  let friendlyNames = true;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
@@ -65,6 +66,10 @@ function parseArgs(args: readonly string[]): TraceArgs | string {
         ['detailed', 'summary', 'minimal'].forEach((f) => forms.add(f as TraceForm));
         break;
       case '--friendly-names':
+        friendlyNames = true;
+        break;
+      case '--no-friendly-names':
+        friendlyNames = false;
         break;
       default:
         return `unrecognized option '${arg}'`;
@@ -74,7 +79,7 @@ function parseArgs(args: readonly string[]): TraceArgs | string {
   const [file, ...rest] = positional;
   const datapath = rest.length === 2 ? rest[0] : '';
   const microflow = rest[rest.length - 1];
-  return { file, request: { datapath, microflow, ct, lbDst, selectId }, forms: [...forms] };
+  return { file, request: { datapath, microflow, ct, lbDst, selectId, friendlyNames }, forms: [...forms] };
 }
 
 export async function traceCommand(args: string[], io: CliIo): Promise<number> {

@@ -66,6 +66,8 @@ export interface TraceDatapath {
 
 export interface TraceDb {
   sb: SbDatabase;
+  /** Off with --no-friendly-names: datapaths by NB uuid, ports by logical_port, texts untouched. */
+  friendlyNames: boolean;
   datapaths: TraceDatapath[];
   ports: Map<string, TracePort>;
   addressSets: Map<string, string[]>;
@@ -129,7 +131,7 @@ function parseMacText(text: string): bigint | undefined {
   return a ? macToBigint(a.ea) : undefined;
 }
 
-function readDatapaths(sb: SbDatabase): Map<string, TraceDatapath> {
+function readDatapaths(sb: SbDatabase, friendly: boolean): Map<string, TraceDatapath> {
   const byUuid = new Map<string, TraceDatapath>();
   for (const row of sb.tables.Datapath_Binding.values()) {
     const ids = row.external_ids;
@@ -141,7 +143,7 @@ function readDatapaths(sb: SbDatabase): Map<string, TraceDatapath> {
       nbUuid,
       name,
       name2,
-      friendlyName: shortenUuid(name2 ?? name),
+      friendlyName: friendly ? shortenUuid(name2 ?? name) : nbUuid,
       tunnelKey: row.tunnel_key,
       kind: ids['logical-router'] !== undefined ? 'router' : 'switch',
       mcgroups: [],
@@ -155,7 +157,7 @@ function readDatapaths(sb: SbDatabase): Map<string, TraceDatapath> {
   return byUuid;
 }
 
-function readPorts(sb: SbDatabase, datapaths: Map<string, TraceDatapath>): Map<string, TracePort> {
+function readPorts(sb: SbDatabase, datapaths: Map<string, TraceDatapath>, friendly: boolean): Map<string, TracePort> {
   const ports = new Map<string, TracePort>();
   for (const pb of sb.tables.Port_Binding.values()) {
     const dp = datapaths.get(pb.datapath);
@@ -165,7 +167,7 @@ function readPorts(sb: SbDatabase, datapaths: Map<string, TraceDatapath>): Map<s
       uuid: pb._uuid,
       name: pb.logical_port,
       name2,
-      friendlyName: shortenUuid(name2 ?? pb.logical_port),
+      friendlyName: friendly ? shortenUuid(name2 ?? pb.logical_port) : pb.logical_port,
       type: pb.type,
       tunnelKey: pb.tunnel_key,
       dp,
@@ -260,9 +262,9 @@ function readFdbs(sb: SbDatabase, datapaths: Map<string, TraceDatapath>): void {
 }
 
 /** read_db: everything the tracer needs, indexed. */
-export function buildTraceDb(sb: SbDatabase): TraceDb {
-  const byUuid = readDatapaths(sb);
-  const ports = readPorts(sb, byUuid);
+export function buildTraceDb(sb: SbDatabase, friendlyNames = true): TraceDb {
+  const byUuid = readDatapaths(sb, friendlyNames);
+  const ports = readPorts(sb, byUuid, friendlyNames);
   readMcgroups(sb, byUuid, ports);
   readFlows(sb, byUuid);
   readMacBindings(sb, ports);
@@ -271,7 +273,7 @@ export function buildTraceDb(sb: SbDatabase): TraceDb {
   for (const as of sb.tables.Address_Set.values()) addressSets.set(as.name, as.addresses);
   const portGroups = new Map<string, string[]>();
   for (const pg of sb.tables.Port_Group.values()) portGroups.set(pg.name, pg.ports);
-  return { sb, datapaths: [...byUuid.values()], ports, addressSets, portGroups };
+  return { sb, friendlyNames, datapaths: [...byUuid.values()], ports, addressSets, portGroups };
 }
 
 /** The flows of one table of one pipeline, best first. */

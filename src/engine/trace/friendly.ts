@@ -6,6 +6,7 @@ import type { TraceDb } from './database.ts';
 const QUOTED = /"((?:[^"\\]|\\.)*)"/g;
 
 export function makeNamesFriendly(db: TraceDb, text: string): string {
+  if (!db.friendlyNames) return text;
   return text.replace(QUOTED, (whole, raw: string) => {
     const unescaped = jsonStringUnescape(raw);
     const port = unescaped.ok ? db.ports.get(unescaped.text) : undefined;

@@ -14,12 +14,14 @@ export type * from './types.ts';
 export { formatTrace, formatTraceTree } from './format.ts';
 export { tracePasses } from './passes.ts';
 
-const dbCache = new WeakMap<SbDatabase, TraceDb>();
+const dbCache = new WeakMap<SbDatabase, Map<boolean, TraceDb>>();
 
-/** read_db, once per Southbound database. */
-export function traceDbFor(sb: SbDatabase): TraceDb {
-  let db = dbCache.get(sb);
-  if (!db) dbCache.set(sb, (db = buildTraceDb(sb)));
+/** read_db, once per Southbound database (and naming style). */
+export function traceDbFor(sb: SbDatabase, friendlyNames = true): TraceDb {
+  let byStyle = dbCache.get(sb);
+  if (!byStyle) dbCache.set(sb, (byStyle = new Map()));
+  let db = byStyle.get(friendlyNames);
+  if (!db) byStyle.set(friendlyNames, (db = buildTraceDb(sb, friendlyNames)));
   return db;
 }
 
@@ -57,7 +59,7 @@ export function trace(sb: SbDatabase, request: TraceRequest): TraceResult {
   }
   if (request.selectId !== undefined && !(request.selectId > 0)) return fail(`${request.selectId}: bad select-id`);
 
-  const db = traceDbFor(sb);
+  const db = traceDbFor(sb, request.friendlyNames ?? true);
   const dp = pickDatapath(db, request);
   if (typeof dp === 'string') return fail(dp);
 

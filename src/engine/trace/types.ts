@@ -132,6 +132,8 @@ export interface TraceRequest {
   lbDst?: string;
   /** --select-id=N. */
   selectId?: number;
+  /** false for --no-friendly-names (default true). */
+  friendlyNames?: boolean;
 }
 
 export interface TraceSuccess {
