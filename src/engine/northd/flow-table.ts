@@ -17,7 +17,8 @@ export interface Lflow {
 }
 
 export class LflowTable {
-  private readonly byKey = new Map<string, Lflow>();
+  /** Flows per datapath, keyed by stage, priority, match, actions and meter. */
+  private readonly byDatapath = new Map<string, Map<string, Lflow>>();
 
   /** Adds a flow to datapath dp (a datapath id, e.g. the NB uuid of the switch). */
   add(
@@ -30,22 +31,33 @@ export class LflowTable {
     hint?: string,
     meter?: string,
   ): void {
-    const key = `${dp}\u0000${stage}\u0000${priority}\u0000${match}\u0000${actions}\u0000${meter ?? ''}`;
-    if (this.byKey.has(key)) return;
-    this.byKey.set(key, { datapath: dp, stage, priority, match, actions, line, hint, meter });
+    let flows = this.byDatapath.get(dp);
+    if (!flows) {
+      flows = new Map();
+      this.byDatapath.set(dp, flows);
+    }
+    const key = `${stage}\u0000${priority}\u0000${match}\u0000${actions}\u0000${meter ?? ''}`;
+    if (flows.has(key)) return;
+    flows.set(key, { datapath: dp, stage, priority, match, actions, line, hint, meter });
   }
 
-  flows(): IterableIterator<Lflow> {
-    return this.byKey.values();
+  *flows(): IterableIterator<Lflow> {
+    for (const flows of this.byDatapath.values()) yield* flows.values();
+  }
+
+  flowsOf(dp: string): IterableIterator<Lflow> {
+    return (this.byDatapath.get(dp) ?? new Map<string, Lflow>()).values();
   }
 
   get size(): number {
-    return this.byKey.size;
+    let n = 0;
+    for (const flows of this.byDatapath.values()) n += flows.size;
+    return n;
   }
 
   /** Drops every flow of one datapath (for incremental rebuilds of a single switch). */
   removeDatapath(dp: string): void {
-    for (const [key, flow] of this.byKey) if (flow.datapath === dp) this.byKey.delete(key);
+    this.byDatapath.delete(dp);
   }
 }
 

@@ -102,9 +102,14 @@ export function buildLflows(model: NorthdModel): LflowTable {
 
 /** One Logical_Flow row per (datapath, flow); lflow-list output is the same as with datapath groups. */
 export function addLogicalFlows(model: NorthdModel, table: LflowTable, sb: SbDatabase): void {
-  const dpUuids = new Map(model.datapaths.map((od) => [od.uuid, datapathUuid(od)]));
-  for (const flow of table.flows()) {
-    const row = logicalFlowRow(flow, dpUuids.get(flow.datapath) ?? flow.datapath);
+  for (const od of model.datapaths) addDatapathFlows(od, table, sb);
+}
+
+/** The Logical_Flow rows of one datapath. */
+export function addDatapathFlows(od: Od, table: LflowTable, sb: SbDatabase): void {
+  const dpUuid = datapathUuid(od);
+  for (const flow of table.flowsOf(od.uuid)) {
+    const row = logicalFlowRow(flow, dpUuid);
     sb.tables.Logical_Flow.set(row._uuid, row);
   }
 }

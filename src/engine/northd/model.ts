@@ -85,6 +85,9 @@ export interface NorthdModel {
   datapaths: Od[];
   ports: Map<string, Op>;
   lbs: NorthdLb[];
+  lbByUuid: Map<string, NorthdLb>;
+  /** Creation order of Logical_Switch_Port rows (their index in the NB table map). */
+  lspOrder: Map<string, number>;
 }
 
 export const lspIsEnabled = (lsp: NbLogicalSwitchPort): boolean => lsp.enabled !== false;
@@ -195,6 +198,8 @@ export function buildModel(world: World): NorthdModel {
     datapaths: [],
     ports: new Map(),
     lbs: [],
+    lbByUuid: new Map(),
+    lspOrder: new Map(),
   };
   const lbByUuid = new Map<string, NorthdLb>();
   for (const lb of nb.tables.Load_Balancer.values()) {
@@ -210,42 +215,10 @@ export function buildModel(world: World): NorthdModel {
 
   const lspOrder = creationIndex(nb.tables.Logical_Switch_Port);
   const lrpOrder = creationIndex(nb.tables.Logical_Router_Port);
+  model.lspOrder = lspOrder;
+  model.lbByUuid = lbByUuid;
   let dpKey = 0;
-  for (const ls of nb.tables.Logical_Switch.values()) {
-    const od = newOd(ls._uuid, ls.name, ++dpKey);
-    od.nbs = ls;
-    const oc = ls.other_config;
-    od.mcast.enabled = smapGetBool(oc, 'mcast_snoop', false);
-    od.mcast.floodUnregistered = smapGetBool(oc, 'mcast_flood_unregistered', false);
-    let portKey = 0;
-    for (const pu of byCreation(ls.ports, lspOrder)) {
-      const lsp = nb.tables.Logical_Switch_Port.get(pu);
-      if (!lsp || model.ports.has(lsp.name)) continue;
-      const { addrs, unknown } = lspAddresses(lsp);
-      const psAddrs = lsp.port_security
-        .map((p) => extractLspAddresses(p))
-        .filter((a): a is LportAddresses => a !== undefined);
-      const op: Op = {
-        name: lsp.name,
-        jsonKey: jsonKey(lsp.name),
-        od,
-        nbsp: lsp,
-        lspAddrs: addrs,
-        psAddrs,
-        hasUnknown: unknown,
-        tunnelKey: ++portKey,
-      };
-      if (lspIsLocalnet(lsp)) od.localnetPorts.push(op);
-      if (lspIsVtep(lsp)) od.hasVtepLports = true;
-      od.ports.push(op);
-      model.ports.set(op.name, op);
-    }
-    od.lbs = lbsOfSwitchOrRouter(nb, ls.load_balancer, ls.load_balancer_group)
-      .map((lb) => lbByUuid.get(lb._uuid))
-      .filter((lb): lb is NorthdLb => lb !== undefined);
-    od.hasLbVip = od.lbs.some((lb) => Object.keys(lb.nlb.vips).length > 0);
-    model.datapaths.push(od);
-  }
+  for (const ls of nb.tables.Logical_Switch.values()) model.datapaths.push(buildSwitchOd(model, ls, ++dpKey));
   for (const lr of nb.tables.Logical_Router.values()) {
     const od = newOd(lr._uuid, lr.name, ++dpKey);
     od.nbr = lr;
@@ -282,11 +255,71 @@ export function buildModel(world: World): NorthdModel {
     od.hasLbVip = od.lbs.some((lb) => Object.keys(lb.nlb.vips).length > 0);
     model.datapaths.push(od);
   }
-  connectPeers(model);
+  connectPeers(model, [...model.ports.values()]);
   buildIpam(model, (op) => lspOrder.get(op.nbsp?._uuid ?? '') ?? 0);
-  attachPortGroups(model);
+  attachPortGroups(model, undefined);
   for (const od of model.datapaths) if (od.nbs) setAclFlags(model, od);
   return model;
+}
+
+/** One switch datapath and its ports (added to model.ports), before peers and port groups. */
+export function buildSwitchOd(model: NorthdModel, ls: NbLogicalSwitch, tunnelKey: number): Od {
+  const nb = model.nb;
+  const od = newOd(ls._uuid, ls.name, tunnelKey);
+  od.nbs = ls;
+  const oc = ls.other_config;
+  od.mcast.enabled = smapGetBool(oc, 'mcast_snoop', false);
+  od.mcast.floodUnregistered = smapGetBool(oc, 'mcast_flood_unregistered', false);
+  let portKey = 0;
+  for (const pu of byCreation(ls.ports, model.lspOrder)) {
+    const lsp = nb.tables.Logical_Switch_Port.get(pu);
+    if (!lsp || model.ports.has(lsp.name)) continue;
+    const { addrs, unknown } = lspAddresses(lsp);
+    const psAddrs = lsp.port_security
+      .map((p) => extractLspAddresses(p))
+      .filter((a): a is LportAddresses => a !== undefined);
+    const op: Op = {
+      name: lsp.name,
+      jsonKey: jsonKey(lsp.name),
+      od,
+      nbsp: lsp,
+      lspAddrs: addrs,
+      psAddrs,
+      hasUnknown: unknown,
+      tunnelKey: ++portKey,
+    };
+    if (lspIsLocalnet(lsp)) od.localnetPorts.push(op);
+    if (lspIsVtep(lsp)) od.hasVtepLports = true;
+    od.ports.push(op);
+    model.ports.set(op.name, op);
+  }
+  od.lbs = lbsOfSwitchOrRouter(nb, ls.load_balancer, ls.load_balancer_group)
+    .map((lb) => model.lbByUuid.get(lb._uuid))
+    .filter((lb): lb is NorthdLb => lb !== undefined);
+  od.hasLbVip = od.lbs.some((lb) => Object.keys(lb.nlb.vips).length > 0);
+  return od;
+}
+
+/**
+ * Replaces one switch's datapath in the model after NB changes confined to that switch (its ports,
+ * ACLs, QoS, options). Returns false when the change needs a full rebuild (IPAM, unknown switch).
+ */
+export function rebuildSwitchOd(model: NorthdModel, lsUuid: string): boolean {
+  const ls = model.nb.tables.Logical_Switch.get(lsUuid);
+  const index = model.datapaths.findIndex((od) => od.uuid === lsUuid);
+  if (!ls || index < 0) return false;
+  const old = model.datapaths[index];
+  const oc = ls.other_config;
+  if (oc.subnet || oc.ipv6_prefix || oc.mac_only) return false;
+  model.lspOrder = creationIndex(model.nb.tables.Logical_Switch_Port);
+  for (const op of old.ports) model.ports.delete(op.name);
+  const od = buildSwitchOd(model, ls, old.tunnelKey);
+  if (od.ports.some((op) => op.nbsp?.addresses.some((a) => isDynamicLspAddress(a)))) return false;
+  model.datapaths[index] = od;
+  connectPeers(model, od.ports);
+  attachPortGroups(model, od);
+  setAclFlags(model, od);
+  return true;
 }
 
 function creationIndex(table: ReadonlyMap<string, unknown>): Map<string, number> {
@@ -301,8 +334,8 @@ function byCreation(uuids: readonly string[], order: ReadonlyMap<string, number>
   return [...uuids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
-function connectPeers(model: NorthdModel): void {
-  for (const op of model.ports.values()) {
+function connectPeers(model: NorthdModel, ports: Iterable<Op>): void {
+  for (const op of ports) {
     if (op.nbsp && lspIsRouter(op.nbsp)) {
       const peerName = op.nbsp.options['router-port'];
       const peer = peerName ? model.ports.get(peerName) : undefined;
@@ -317,7 +350,7 @@ function connectPeers(model: NorthdModel): void {
       }
     }
   }
-  for (const op of model.ports.values()) {
+  for (const op of ports) {
     if (op.nbrp?.peer && !op.peer && !op.name.startsWith('cr-')) {
       const peer = model.ports.get(op.nbrp.peer);
       if (peer?.nbrp) op.peer = peer;
@@ -325,13 +358,14 @@ function connectPeers(model: NorthdModel): void {
   }
 }
 
-function attachPortGroups(model: NorthdModel): void {
+/** Fills od.portGroups, of every switch or only of `only`. */
+function attachPortGroups(model: NorthdModel, only: Od | undefined): void {
   for (const pg of model.nb.tables.Port_Group.values()) {
     const byOd = new Map<Od, Op[]>();
     for (const pu of pg.ports) {
       const lsp = model.nb.tables.Logical_Switch_Port.get(pu);
       const op = lsp ? model.ports.get(lsp.name) : undefined;
-      if (!op || !op.od.nbs) continue;
+      if (!op || !op.od.nbs || (only && op.od !== only)) continue;
       const list = byOd.get(op.od) ?? [];
       list.push(op);
       byOd.set(op.od, list);

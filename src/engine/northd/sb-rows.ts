@@ -221,35 +221,56 @@ function addPortGroups(model: NorthdModel, sb: SbDatabase): void {
   }
 }
 
-/** Everything but Logical_Flow, into sb. */
-export function addSbRows(model: NorthdModel, sb: SbDatabase): void {
+/** Port name -> SB Chassis uuid of the chassis it is bound to. */
+export type Bindings = ReadonlyMap<string, string>;
+
+/** Datapath_Binding, Port_Bindings and Multicast_Groups of one datapath. */
+export function addDatapathRows(sb: SbDatabase, od: Od, boundTo: Bindings): void {
+  const dpUuid = datapathUuid(od);
+  sb.tables.Datapath_Binding.set(dpUuid, {
+    _uuid: dpUuid,
+    external_ids: od.nbs ? { 'logical-switch': od.uuid, name: od.name } : { 'logical-router': od.uuid, name: od.name },
+    load_balancers: [],
+    tunnel_key: od.tunnelKey,
+  });
+  for (const op of od.ports) {
+    const pb = op.nbsp ? switchPortBinding(op, dpUuid, boundTo.get(op.name)) : routerPortBinding(op, dpUuid);
+    sb.tables.Port_Binding.set(pb._uuid, pb);
+    if (op.crPort) {
+      const cr = routerPortBinding(op.crPort, dpUuid);
+      sb.tables.Port_Binding.set(cr._uuid, cr);
+    }
+  }
+  if (od.nbs) addSwitchMulticastGroups(sb, od, dpUuid);
+  else addRouterMulticastGroups(sb, od, dpUuid);
+}
+
+/** Removes what addDatapathRows and the logical flows wrote for one datapath. */
+export function removeDatapathRows(sb: SbDatabase, od: Od): void {
+  const dpUuid = datapathUuid(od);
+  sb.tables.Datapath_Binding.delete(dpUuid);
+  for (const [u, pb] of sb.tables.Port_Binding) if (pb.datapath === dpUuid) sb.tables.Port_Binding.delete(u);
+  for (const [u, mg] of sb.tables.Multicast_Group) if (mg.datapath === dpUuid) sb.tables.Multicast_Group.delete(u);
+  for (const [u, f] of sb.tables.Logical_Flow) if (f.logical_datapath === dpUuid) sb.tables.Logical_Flow.delete(u);
+}
+
+/** The Address_Set and Port_Group rows, rewritten from the model. */
+export function refreshGroupRows(model: NorthdModel, sb: SbDatabase): void {
+  sb.tables.Address_Set.clear();
+  sb.tables.Port_Group.clear();
+  addAddressSets(model, sb);
+  addPortGroups(model, sb);
+}
+
+/** Everything but Logical_Flow, into sb; returns the port bindings to chassis. */
+export function addSbRows(model: NorthdModel, sb: SbDatabase): Bindings {
   const chassisByName = addChassis(model, sb);
   const boundTo = new Map<string, string>();
   for (const b of model.world.physical.bindings) {
     const ch = chassisByName.get(b.chassis);
     if (ch) boundTo.set(b.logicalPort, ch);
   }
-  for (const od of model.datapaths) {
-    const dpUuid = datapathUuid(od);
-    sb.tables.Datapath_Binding.set(dpUuid, {
-      _uuid: dpUuid,
-      external_ids: od.nbs
-        ? { 'logical-switch': od.uuid, name: od.name }
-        : { 'logical-router': od.uuid, name: od.name },
-      load_balancers: [],
-      tunnel_key: od.tunnelKey,
-    });
-    for (const op of od.ports) {
-      const pb = op.nbsp ? switchPortBinding(op, dpUuid, boundTo.get(op.name)) : routerPortBinding(op, dpUuid);
-      sb.tables.Port_Binding.set(pb._uuid, pb);
-      if (op.crPort) {
-        const cr = routerPortBinding(op.crPort, dpUuid);
-        sb.tables.Port_Binding.set(cr._uuid, cr);
-      }
-    }
-    if (od.nbs) addSwitchMulticastGroups(sb, od, dpUuid);
-    else addRouterMulticastGroups(sb, od, dpUuid);
-  }
-  addAddressSets(model, sb);
-  addPortGroups(model, sb);
+  for (const od of model.datapaths) addDatapathRows(sb, od, boundTo);
+  refreshGroupRows(model, sb);
+  return boundTo;
 }
