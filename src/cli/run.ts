@@ -7,7 +7,10 @@ import type { CliIo } from './main.ts';
 const usage = "usage: ovnviz run FILE ['COMMAND']\n";
 
 function reportErrors(io: CliIo, file: string, run: ScriptRun): boolean {
-  for (const e of run.errors) io.err(`${file}:${e.line}:${e.column}: ${e.message}\n`);
+  for (const e of run.errors) {
+    io.err(`${file}:${e.line}:${e.column}: ${e.message}\n`);
+    if (e.hint) io.err(`${file}:${e.line}:${e.column}: hint: ${e.hint}\n`);
+  }
   return run.errors.length > 0;
 }
 
@@ -40,7 +43,7 @@ export async function runCommandCli(args: string[], io: CliIo): Promise<number> 
   if (reportErrors(io, file, run)) return 1;
   const more = runCommand(run.world, command);
   for (const o of more.outputs) io.out(o.output);
-  for (const e of more.errors) io.err(`${e.message}\n`);
+  for (const e of more.errors) io.err(`${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
   return more.errors.length ? 1 : 0;
 }
 

@@ -95,7 +95,7 @@ export function parseAtom(base: BaseType, s: string, symtab?: SymbolTable): Resu
       } else atom = s;
   }
   const err = checkAtom(base, atom);
-  return err ? fail(err) : ok(atom);
+  return err ? fail(`constraint violation: ${err}`) : ok(atom);
 }
 
 /** ovsdb_atom_check_constraints, without the "constraint violation" prefix callers add. */

@@ -202,7 +202,7 @@ export class NbTxn {
           const prev = seen.get(key);
           if (prev !== undefined) {
             const vals = index.map((c) => formatAtom('string', row[c] as Atom)).join(', ');
-            return `constraint violation: Transaction causes multiple rows in "${t.name}" table to have identical values (${vals}) for index on column${index.length > 1 ? 's' : ''} ${index.map((c) => `"${c}"`).join(', ')}.  First row, with UUID ${prev}, ${this.inserted.has(prev) ? 'was inserted by this transaction' : 'existed in the database before this transaction and was not modified by this transaction'}.  Second row, with UUID ${row._uuid}, ${this.inserted.has(row._uuid) ? 'was inserted by this transaction' : 'existed in the database before this transaction and was not modified by this transaction'}.`;
+            return `constraint violation: Transaction causes multiple rows in "${t.name}" table to have identical values (${vals}) for index on column${index.length > 1 ? 's' : ''} ${index.map((c) => `"${c}"`).join(', ')}.  First row, with UUID ${prev}, ${this.inserted.has(prev) ? 'was inserted by this transaction' : 'existed in the database before this transaction and was not modified by the transaction'}.  Second row, with UUID ${row._uuid}, ${this.inserted.has(row._uuid) ? 'was inserted by this transaction' : 'existed in the database before this transaction and was not modified by the transaction'}.`;
           }
           seen.set(key, row._uuid);
         }

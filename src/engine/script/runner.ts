@@ -10,6 +10,8 @@ export interface ScriptError {
   line: number;
   column: number;
   message: string;
+  /** A suggestion beside the real tool's words, e.g. "did you mean 'lsp-add'?". */
+  hint?: string;
 }
 
 export interface ScriptRun {
@@ -145,10 +147,12 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
   const fail = (message: string): ScriptError => ({ line: st.line, column: cols[0] ?? st.col, message });
   let result: ToolResult | 'unsupported';
   switch (prog) {
-    case 'ovn-nbctl':
-      result = runNbctl(ex.world, args);
-      if (result.error) return fail(`ovn-nbctl: ${result.error}`);
+    case 'ovn-nbctl': {
+      const r = runNbctl(ex.world, args);
+      if (r.error) return { ...fail(`ovn-nbctl: ${r.error}`), ...(r.hint ? { hint: r.hint } : {}) };
+      result = r;
       break;
+    }
     case 'ovn-sbctl':
       result = runSbctl(ex.world, args);
       if (result !== 'unsupported' && result.error) return fail(`ovn-sbctl: ${result.error}`);

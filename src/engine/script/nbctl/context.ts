@@ -5,7 +5,15 @@ import type { AnyRow, NbTxn } from '../../nb/txn.ts';
 import { isUuid, type SymbolTable } from '../../nb/datum.ts';
 
 /** ctl_fatal / ctl_error: the message ovn-nbctl prints after "ovn-nbctl: ". */
-export class CtlError extends Error {}
+export class CtlError extends Error {
+  constructor(
+    message: string,
+    /** A suggestion shown beside the real tool's message (e.g. "did you mean 'lsp-add'?"). */
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface CmdContext {
   /** argv[0] is the command name, as in ovn-nbctl's ctl_context. */

@@ -199,7 +199,7 @@ function parseColumnKeyValue(t: TableSchema, arg: string, ops: string[] | undefi
 const must = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => (r.ok ? r.value : fatal(r.error));
 
 /** set_column: COLUMN=VALUE or COLUMN:KEY=VALUE (the new pair wins over an existing key). */
-function setColumn(ctx: CmdContext, t: TableSchema, row: AnyRow, arg: string): void {
+export function setColumn(ctx: CmdContext, t: TableSchema, row: AnyRow, arg: string): void {
   const ckv = parseColumnKeyValue(t, arg, ['=']);
   const col = ckv.column;
   let d: Datum;

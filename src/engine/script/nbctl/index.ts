@@ -12,6 +12,7 @@ import { extraCommands } from './registry.ts';
 export interface NbctlResult {
   output: string;
   error?: string;
+  hint?: string;
 }
 
 const commandTable = (): Map<string, CommandSpec> =>
@@ -100,7 +101,7 @@ function parseCommand(args: string[], local: Map<string, string>): ParsedCommand
   const spec = nbctlCommands().get(name);
   if (!spec) {
     const s = suggest(name, nbctlCommands().keys());
-    throw new CtlError(`unknown command '${name}'; use --help for help${s ? ` (did you mean '${s}'?)` : ''}`);
+    throw new CtlError(`unknown command '${name}'; use --help for help`, s ? `did you mean '${s}'?` : undefined);
   }
   for (const [key, value] of options) {
     const at = spec.options.split(',').find((o) => o.replace(/[=?]$/, '') === key);
@@ -169,7 +170,7 @@ export function runNbctl(world: World, args: string[]): NbctlResult {
   try {
     parsed = parseInvocation(args);
   } catch (e) {
-    if (e instanceof CtlError) return { output: '', error: e.message };
+    if (e instanceof CtlError) return { output: '', error: e.message, hint: e.hint };
     throw e;
   }
   const txn = new NbTxn(world.nb);

@@ -16,6 +16,8 @@ import {
 import { extractLspAddresses, scanMacPrefix } from './addresses.ts';
 import type { CommandSpec } from './spec.ts';
 import type { AnyRow } from '../../nb/txn.ts';
+import { dhcpOptionsGet } from './acl.ts';
+import { parseCidr } from './lr.ts';
 
 const lspSwitch = (ctx: CmdContext, lsp: AnyRow): AnyRow =>
   parentOf(ctx, 'Logical_Switch', 'ports', lsp._uuid) ??
@@ -255,20 +257,13 @@ function lspGetLs(ctx: CmdContext): void {
 function dhcpOptionsSetter(col: 'dhcpv4_options' | 'dhcpv6_options') {
   return (ctx: CmdContext): void => {
     const lsp = lspByNameOrUuid(ctx, ctx.argv[1]) as AnyRow;
-    if (ctx.argv.length === 3) {
-      const id = ctx.argv[2];
-      const row = /^[0-9a-fA-F-]{36}$/.test(id) ? ctx.txn.get('DHCP_Options', id.toLowerCase()) : undefined;
-      if (!row) fatal(`${id}: DHCP options UUID not found`);
-      if (
-        col === 'dhcpv4_options' &&
-        !/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(String((row as AnyRow).cidr)) &&
-        String((row as AnyRow).cidr).includes(':')
-      )
-        fatal(`DHCP options cidr '${String((row as AnyRow).cidr)}' is not IPv4`);
-      if (col === 'dhcpv6_options' && !String((row as AnyRow).cidr).includes(':'))
-        fatal(`DHCP options cidr '${String((row as AnyRow).cidr)}' is not IPv6`);
-      ctx.txn.update('Logical_Switch_Port', lsp._uuid, { [col]: (row as AnyRow)._uuid });
-    } else ctx.txn.update('Logical_Switch_Port', lsp._uuid, { [col]: undefined });
+    const row = ctx.argv.length === 3 ? dhcpOptionsGet(ctx, ctx.argv[2], true) : undefined;
+    if (row) {
+      const cidr = parseCidr(String(row.cidr));
+      if (col === 'dhcpv4_options' && (!cidr || cidr.v6)) fatal(`DHCP options cidr '${String(row.cidr)}' is not IPv4`);
+      if (col === 'dhcpv6_options' && (!cidr || !cidr.v6)) fatal(`DHCP options cidr '${String(row.cidr)}' is not IPv6`);
+    }
+    ctx.txn.update('Logical_Switch_Port', lsp._uuid, { [col]: row?._uuid });
   };
 }
 

@@ -1,6 +1,21 @@
 // The ovn-nbctl commands beyond ls-*/lsp-* and the generic db commands, gathered in one list.
 import type { CommandSpec } from './spec.ts';
+import { lrCommands } from './lr.ts';
+import { showCommands } from './show.ts';
+import { aclCommands } from './acl.ts';
+import { routeCommands } from './routes.ts';
+import { natCommands } from './nat.ts';
+import { lbCommands } from './lb.ts';
+import { haCommands } from './ha.ts';
 
 export function extraCommands(): CommandSpec[] {
-  return [];
+  return [
+    ...showCommands,
+    ...lrCommands,
+    ...aclCommands,
+    ...routeCommands,
+    ...natCommands,
+    ...lbCommands,
+    ...haCommands,
+  ];
 }

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# gen-nb-goldens.sh - regenerate test/golden-nb/<scenario>/ with the REAL ovn-nbctl 23.03:
+# a private ovsdb-server (NB schema only) on a unix socket in a temp dir, the scenario's
+# script.sh run line by line by bash (prompts stripped, non-OVN commands as no-ops), then
+# `ovn-nbctl show`, `list` of the main tables and each line of queries.txt recorded.
+#
+# Usage: scripts/gen-nb-goldens.sh [SCENARIO...]   (default: every scenario dir)
+# Writes per scenario: show.txt, list-<Table>.txt, queries/NN.{cmd,out,err,rc}.txt
+
+set -u -o pipefail
+PROG=${0##*/}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+GOLDEN=$ROOT/test/golden-nb
+NB_SCHEMA=/usr/share/ovn/ovn-nb.ovsschema
+TABLES=(Logical_Switch Logical_Switch_Port Logical_Router Logical_Router_Port Logical_Router_Static_Route
+        Logical_Router_Policy NAT Load_Balancer ACL Port_Group Address_Set DHCP_Options Gateway_Chassis
+        HA_Chassis_Group HA_Chassis Static_MAC_Binding)
+
+die() { echo "$PROG: error: $*" >&2; exit 2; }
+for t in ovsdb-tool ovsdb-server ovn-nbctl; do
+    command -v "$t" >/dev/null || die "'$t' not found (sudo apt-get install -y ovn-central)"
+done
+[ -r "$NB_SCHEMA" ] || die "$NB_SCHEMA not found"
+
+TMPD=
+cleanup() {
+    [ -n "$TMPD" ] && [ -d "$TMPD" ] || return 0
+    local pid
+    pid=$(cat "$TMPD/nb.pid" 2>/dev/null)
+    if [[ $pid =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$TMPD/"; then
+        kill -TERM "$pid" 2>/dev/null
+    fi
+    sleep 0.1
+    rm -rf "$TMPD"
+    TMPD=
+}
+trap cleanup EXIT
+
+start_db() {
+    TMPD=$(mktemp -d /tmp/ovnviz-nbgolden.XXXXXX) || die "mktemp failed"
+    export OVN_NB_DB=unix:$TMPD/nb.sock OVS_RUNDIR=$TMPD OVN_RUNDIR=$TMPD OVS_LOGDIR=$TMPD OVN_LOGDIR=$TMPD
+    ovsdb-tool create "$TMPD/nb.db" "$NB_SCHEMA" || die "ovsdb-tool create failed"
+    ovsdb-server --detach --no-chdir --pidfile="$TMPD/nb.pid" --log-file="$TMPD/nb.log" -vconsole:off \
+        --remote=punix:"$TMPD/nb.sock" "$TMPD/nb.db" || die "ovsdb-server failed to start"
+}
+
+# The script runs in a subshell with these stand-ins: OVN_NB_DB points ovn-nbctl at our server;
+# SB and OVS commands and the rest of a pasted terminal session do nothing.
+prelude() {
+    cat <<'PRE'
+ovn-nbctl() { command ovn-nbctl --db="$OVN_NB_DB" "$@"; }
+ovn-sbctl() { :; }
+ovs-vsctl() { :; }
+mac-binding-add() { :; }
+sudo() { "$@"; }
+ip() { :; }; ping() { :; }; curl() { :; }; tcpdump() { :; }; ovs-ofctl() { :; }; ovn-trace() { :; }
+ovs-appctl() { :; }; ovn-appctl() { :; }; docker() { :; }; systemctl() { :; }; dhclient() { :; }
+command_not_found_handle() { return 0; }
+set -e
+PRE
+}
+
+# Prompts pasted with commands: [root@node1 ~]# , user@host:~$ , node1$ , "$ "
+strip_prompts() {
+    sed -E -e 's/^(\([^)]*\) *)?\[[^]]*\] ?[#$] *//' -e 's/^(\([^)]*\) *)?[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^ ]*[#$] *//' \
+           -e 's/^[A-Za-z][A-Za-z0-9_.-]*[#$] +//' -e 's/^[$%>] +//' "$1"
+}
+
+run_scenario() {
+    local dir=$1 name
+    name=$(basename "$dir")
+    [ -f "$dir/script.sh" ] || die "$dir/script.sh missing"
+    start_db
+    ovn-nbctl --db="$OVN_NB_DB" init
+    { prelude; strip_prompts "$dir/script.sh"; } > "$TMPD/run.sh"
+    bash "$TMPD/run.sh" >/dev/null 2>"$TMPD/script.err" || die "$name: script failed: $(cat "$TMPD/script.err")"
+    ovn-nbctl --db="$OVN_NB_DB" show > "$dir/show.txt"
+    local t
+    for t in "${TABLES[@]}"; do
+        ovn-nbctl --db="$OVN_NB_DB" list "$t" > "$dir/list-$t.txt"
+    done
+    rm -rf "$dir/queries"
+    if [ -f "$dir/queries.txt" ]; then
+        mkdir -p "$dir/queries"
+        local n=0 q
+        while IFS= read -r q; do
+            [[ -z $q || $q == \#* ]] && continue
+            n=$((n + 1))
+            local f
+            f=$(printf '%s/queries/%02d' "$dir" "$n")
+            printf '%s\n' "$q" > "$f.cmd.txt"
+            set +e
+            eval "command ovn-nbctl --db=\"\$OVN_NB_DB\" ${q#ovn-nbctl }" > "$f.out.txt" 2> "$f.err.txt"
+            echo $? > "$f.rc.txt"
+            set -e
+        done < "$dir/queries.txt"
+    fi
+    ovn-nbctl --version | head -1 > "$GOLDEN/versions.txt"
+    cleanup
+    echo "$PROG: $name done"
+}
+
+if [ $# -gt 0 ]; then
+    for s in "$@"; do run_scenario "$GOLDEN/$s"; done
+else
+    for d in "$GOLDEN"/*/; do run_scenario "${d%/}"; done
+fi
