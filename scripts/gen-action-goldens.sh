@@ -112,7 +112,7 @@ run_fuzz() {
     local dir=$DIR/fuzz sb=unix:$TMPD/sb.sock
     mkdir -p "$dir"
     "$ROOT/node_modules/.bin/tsx" "$ROOT/scripts/action-mutants.ts" "$dir/actions.txt" || return 1
-    rm -f "$TMPD"/txn-*.json
+    rm -f "$TMPD"/txn-*.json "$TMPD"/fmt-*.json
     # Real northd fills the SB DHCP_Options and DHCPv6_Options tables ovn-trace parses options with;
     # it must then stop, or it would delete the flows below.
     echo >"$TMPD/empty.nbctl"
@@ -140,7 +140,7 @@ run_fuzz() {
     local txn dp
     dp=$(ovsdb-client transact "$sb" '["OVN_Southbound", {"op": "select", "table": "Datapath_Binding", "where": []}]' \
         | sed -n 's/.*"_uuid":\["uuid","\([0-9a-f-]*\)"\].*/\1/p')
-    for txn in "$TMPD"/txn-*.json; do
+    for txn in "$TMPD"/txn-0*.json; do
         sed -i "s/\[\"named-uuid\",\"dp\"\]/[\"uuid\",\"$dp\"]/g" "$txn"
         ovsdb-client transact "$sb" "$(cat "$txn")" >/dev/null || return 1
     done
@@ -154,6 +154,65 @@ run_fuzz() {
     ovn-trace --db="$sb" no-such-datapath 'eth.type == 0x800' 2>&1 >/dev/null \
         | sed -n 's/^.*|ovntrace|WARN|//p' | sort -u >"$dir/ovn-trace-warnings.txt"
     echo "fuzz: $(wc -l <"$dir/actions.txt") action strings, $(wc -l <"$dir/ovn-trace-warnings.txt") rejected by ovn-trace"
+    fuzz_formats "$dir" "$sb" "$dp"
+}
+
+# How ovn-trace prints the accepted ones: each becomes the only flow of ingress table 0 for one source
+# MAC, and `ovn-trace --detailed` of a packet from that MAC prints its actions one by one.
+fuzz_formats() {
+    local dir=$1 sb=$2 dp=$3
+    node -e '
+        const fs = require("fs");
+        const [dir, tmp, dp] = process.argv.slice(1);
+        const rejected = new Set(fs.readFileSync(`${dir}/ovn-trace-warnings.txt`, "utf8").split("\n")
+            .map((l) => l.replace(/: parsing actions failed \(.*\)$/, "")));
+        const accepted = fs.readFileSync(`${dir}/actions.txt`, "utf8").split("\n")
+            .filter((l) => l !== "" && !rejected.has(l));
+        const mac = (i) => `00:00:00:00:${(i >> 8).toString(16).padStart(2, "0")}:${(i & 255).toString(16).padStart(2, "0")}`;
+        const flows = accepted.map((actions, i) => ({ op: "insert", table: "Logical_Flow",
+            row: { logical_datapath: ["uuid", dp], pipeline: "ingress", table_id: 0, priority: 100,
+                   match: `eth.src == ${mac(i)}`, actions,
+                   external_ids: ["map", [["stage-name", "ls_in_fuzz"], ["source", "northd.c:1"]]] } }));
+        const txns = [[{ op: "delete", table: "Logical_Flow", where: [] },
+            { op: "insert", table: "Port_Binding", row: { logical_port: "p1", tunnel_key: 1, datapath: ["uuid", dp] } }]];
+        for (let i = 0; i < flows.length; i += 200) txns.push(flows.slice(i, i + 200));
+        txns.forEach((ops, k) => fs.writeFileSync(`${tmp}/fmt-${String(k).padStart(4, "0")}.json`,
+            JSON.stringify(["OVN_Southbound", ...ops])));
+        fs.writeFileSync(`${tmp}/accepted.txt`, accepted.map((a, i) => `${mac(i)}\t${a}`).join("\n") + "\n");
+    ' "$dir" "$TMPD" "$dp"
+    local txn mac actions n=0
+    for txn in "$TMPD"/fmt-*.json; do
+        ovsdb-client transact "$sb" "$(cat "$txn")" >/dev/null || return 1
+    done
+    : >"$dir/ovn-trace-formats.txt"
+    # Actions add prerequisites to the match (arp.op needs arp …): try packets of several kinds.
+    local kinds=(
+        'ip4.src == 10.0.0.1 && ip4.dst == 10.0.0.2 && ip.ttl == 64 && udp.src == 1 && udp.dst == 2'
+        'eth.dst == ff:ff:ff:ff:ff:ff && arp.op == 1 && arp.spa == 10.0.0.1 && arp.tpa == 10.0.0.2 && arp.tha == 00:00:00:00:00:00'
+        'ip6.src == fe80::1 && ip6.dst == fe80::2 && ip.ttl == 64 && udp.src == 546 && udp.dst == 547'
+        'ip4.src == 10.0.0.1 && ip4.dst == 10.0.0.2 && ip.ttl == 64 && tcp.src == 1 && tcp.dst == 2 && tcp.flags == 2'
+        'ip6.src == fe80::1 && ip6.dst == ff02::1:ff00:2 && ip.ttl == 255 && icmp6.type == 135 && icmp6.code == 0 && nd.target == fe80::2 && nd.sll == 00:00:00:00:00:09'
+        'ip6.src == fe80::1 && ip6.dst == fe80::2 && ip.ttl == 255 && icmp6.type == 136 && icmp6.code == 0 && nd.target == fe80::1 && nd.tll == 00:00:00:00:00:09'
+        'ip4.src == 10.0.0.1 && ip4.dst == 10.0.0.2 && ip.ttl == 64 && icmp4.type == 8 && icmp4.code == 0'
+        'ip4.src == 10.0.0.1 && ip4.dst == 10.0.0.2 && ip.ttl == 64 && sctp.src == 1 && sctp.dst == 2'
+        'ip6.src == fe80::1 && ip6.dst == fe80::2 && ip.ttl == 64 && tcp.src == 1 && tcp.dst == 2'
+    )
+    local kind out
+    while IFS=$'\t' read -r mac actions; do
+        n=$((n + 1))
+        printf '=== %s\n' "$actions" >>"$dir/ovn-trace-formats.txt"
+        for kind in "${kinds[@]}"; do
+            # Some actions make ovn-trace abort (e.g. check_out_port_sec with no outport): it prints nothing.
+            out=$(timeout 10 ovn-trace --db="$sb" --detailed dp1 \
+                "inport == \"p1\" && eth.src == $mac && $kind" 2>/dev/null \
+                | sed -n '/^ 0\. ls_in_fuzz (/,/^[^ ]/p' | grep -v '^[^ ]')
+            if [ -n "$out" ]; then
+                printf '%s\n' "$out" >>"$dir/ovn-trace-formats.txt"
+                break
+            fi
+        done
+    done <"$TMPD/accepted.txt"
+    echo "fuzz: $n accepted action strings traced"
 }
 
 names=("$@")

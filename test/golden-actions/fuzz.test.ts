@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseActions } from '../../src/engine/actions/index.ts';
+import { formatAction, parseActions } from '../../src/engine/actions/index.ts';
 
 const DIR = join(import.meta.dirname, 'fuzz');
 
@@ -29,6 +29,37 @@ describe('action parser against real ovn-trace on mutated actions', () => {
       `fuzz: ${inputs.length - mismatches.length}/${inputs.length} identical verdicts ` +
         `(${rejected.size} rejected by real ovn-trace)`,
     );
+    expect(mismatches.slice(0, 20).join('\n')).toBe('');
+  });
+});
+
+/**
+ * fuzz/ovn-trace-formats.txt: for each accepted string ("=== ACTIONS"), what `ovn-trace --detailed`
+ * printed when that string was the flow of ingress table 0 the packet hit: its actions, one a line.
+ */
+describe('action printer against real ovn-trace on the accepted strings', () => {
+  it('prints every action as ovn-trace does', () => {
+    const blocks = readFileSync(join(DIR, 'ovn-trace-formats.txt'), 'utf8').split(/^=== /m).slice(1);
+    const mismatches: string[] = [];
+    let compared = 0;
+    for (const block of blocks) {
+      const [text, ...lines] = block.split('\n');
+      const heading = lines.findIndex((l) => l.startsWith(' 0. ls_in_fuzz '));
+      if (heading < 0) continue;
+      const printed: string[] = [];
+      for (const l of lines.slice(heading + 1)) {
+        if (!l.startsWith('    ') || l.startsWith('     ')) break;
+        if (!l.trimStart().startsWith('/*') && !l.trimStart().startsWith('*** ')) printed.push(l.trim());
+      }
+      const r = parseActions(text, { pipeline: 'ingress', table: 0 });
+      const ours = r.ok ? (r.actions.length ? r.actions.map(formatAction) : ['drop;']) : [`error: ${r.error.message}`];
+      compared++;
+      if (printed.length === 0 || JSON.stringify(ours.slice(0, printed.length)) !== JSON.stringify(printed)) {
+        mismatches.push(`${text}\n    ovn-trace: ${JSON.stringify(printed)}\n    ours:      ${JSON.stringify(ours)}`);
+      }
+    }
+    console.log(`fuzz: ${compared - mismatches.length}/${compared} accepted strings print as ovn-trace prints them`);
+    expect(compared).toBeGreaterThan(500);
     expect(mismatches.slice(0, 20).join('\n')).toBe('');
   });
 });
