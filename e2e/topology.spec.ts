@@ -25,3 +25,23 @@ test('script errors are shown at line:col and the flow table lists stages', asyn
   await expect(page.getByTestId('script-error').first()).toContainText(/^17:\d+: /, { timeout: 10_000 });
   await snap(page, 'script-error');
 });
+
+test('the gateway tutorial draws routers between the switches they join', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('scenario-picker').selectOption('gateway');
+  await expect(page.getByTestId('topology-nodes').locator('[data-node-id="lr:gw1"]')).toHaveCount(1);
+  const ids = await nodeIds(page);
+  for (const id of [
+    'ls:ls1',
+    'ls:join',
+    'ls:outside',
+    'lr:router1',
+    'lr:gw1',
+    'lrp:router1-ls1',
+    'lsp:ls1-router1',
+    'net:phyNet',
+  ])
+    expect(ids).toContain(id);
+  await expect(page.getByTestId('script-error')).toHaveCount(0);
+  await snap(page, 'topology-gateway');
+});

@@ -188,7 +188,8 @@ function portInfo(
 
 function portCaption(lsp: NbRow<'Logical_Switch_Port'>): string[] {
   const caption: string[] = [];
-  if (lsp.type) caption.push(`type ${lsp.type}`);
+  // A router-type port is drawn as the end of a router link, which says enough.
+  if (lsp.type && lsp.type !== 'router') caption.push(`type ${lsp.type}`);
   if (lsp.port_security.length > 0) caption.push('port security');
   return caption;
 }

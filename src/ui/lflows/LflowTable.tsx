@@ -27,6 +27,9 @@ export function LflowTable() {
         <input placeholder="filter match/actions…" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="muted">{total} flows</span>
       </div>
+      {total === 0 && dp.kind === 'router' && (
+        <p className="warning">Our northd computes no flows for logical routers yet; real ovn-northd does.</p>
+      )}
       <Pipeline title="ingress" stages={dp.ingress} filter={filter} />
       <Pipeline title="egress" stages={dp.egress} filter={filter} />
     </div>

@@ -1,6 +1,7 @@
-// A fixed, readable placement for the topology: datapaths in a row, in the order router links chain
-// them; each switch's own ports below it and the VMs below those; router links on the row between the
-// two datapaths they join; chassis along the bottom. Deterministic, so a shared link looks the same.
+// A fixed, readable placement for the topology: logical switches in a row (in the order router links
+// chain them), each switch's own ports below it and the VMs below those; routers above the row,
+// between the switches they join, with the router links on the lines between; chassis along the
+// bottom. Deterministic, so that a shared link looks the same for everyone.
 import type { TopologyGraph, TopologyNode } from '../../worker/api.ts';
 
 export interface Point {
@@ -9,55 +10,45 @@ export interface Point {
 }
 
 const PORT_GAP = 150;
-const LINK_GAP = 230;
-const ROW = { datapath: 0, port: 90, vm: 185, chassis: 290 };
+const SWITCH_GAP = 140;
+const LINKED_SWITCH_GAP = 280;
+const ROW = { router: -190, datapath: 0, port: 90, vm: 185, chassis: 290 };
 
 export function layoutTopology(graph: TopologyGraph): Map<string, Point> {
   const positions = new Map<string, Point>();
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const datapathOf = (node: TopologyNode) =>
     node.kind === 'router-port' ? `lr:${node.datapath}` : `ls:${node.datapath}`;
-  const portsOf = new Map<string, TopologyNode[]>();
-  for (const node of graph.nodes) {
-    if (node.kind !== 'switch-port' && node.kind !== 'router-port') continue;
-    const list = portsOf.get(datapathOf(node)) ?? [];
-    list.push(node);
-    portsOf.set(datapathOf(node), list);
-  }
+  const patches: [TopologyNode, TopologyNode][] = [];
   const patched = new Set<string>();
   const neighbours = new Map<string, string[]>();
   for (const edge of graph.edges) {
-    if (edge.kind !== 'patch') continue;
-    patched.add(edge.source);
-    patched.add(edge.target);
     const a = byId.get(edge.source);
     const b = byId.get(edge.target);
-    if (!a || !b) continue;
+    if (edge.kind !== 'patch' || !a || !b) continue;
+    patches.push([a, b]);
+    patched.add(a.id).add(b.id);
     const from = datapathOf(a);
     const to = datapathOf(b);
     neighbours.set(from, [...(neighbours.get(from) ?? []), to]);
     neighbours.set(to, [...(neighbours.get(to) ?? []), from]);
   }
 
-  const order: string[] = [];
-  const seen = new Set<string>();
-  for (const node of graph.nodes.filter((n) => n.kind === 'switch' || n.kind === 'router')) {
-    const queue = [node.id];
-    while (queue.length > 0) {
-      const id = queue.shift() as string;
-      if (seen.has(id) || !byId.has(id)) continue;
-      seen.add(id);
-      order.push(id);
-      queue.push(...(neighbours.get(id) ?? []));
-    }
-  }
+  const switches = graph.nodes.filter((n) => n.kind === 'switch');
+  const routers = graph.nodes.filter((n) => n.kind === 'router');
+  const order = chainOrder([...switches, ...routers], neighbours).filter((id) => byId.get(id)?.kind === 'switch');
+  const routerOf = (sw: string) => new Set((neighbours.get(sw) ?? []).filter((id) => id.startsWith('lr:')));
 
   let x = 0;
+  let previous: string | undefined;
   for (const id of order) {
-    const own = (portsOf.get(id) ?? []).filter((p) => !patched.has(p.id));
+    if (previous) {
+      const shared = [...routerOf(id)].some((r) => routerOf(previous as string).has(r));
+      x += shared ? LINKED_SWITCH_GAP : SWITCH_GAP;
+    }
+    const own = graph.nodes.filter((n) => n.kind === 'switch-port' && datapathOf(n) === id && !patched.has(n.id));
     const width = Math.max(1, own.length) * PORT_GAP;
-    const centre = x + width / 2;
-    positions.set(id, { x: centre, y: ROW.datapath });
+    positions.set(id, { x: x + width / 2, y: ROW.datapath });
     own.forEach((port, i) => {
       const px = x + PORT_GAP / 2 + i * PORT_GAP;
       positions.set(port.id, { x: px, y: ROW.port });
@@ -65,25 +56,51 @@ export function layoutTopology(graph: TopologyGraph): Map<string, Point> {
         if (edge.source === port.id && (edge.kind === 'vif' || edge.kind === 'localnet'))
           positions.set(edge.target, { x: px, y: ROW.vm });
     });
-    x += width + LINK_GAP;
+    x += width;
+    previous = id;
   }
 
-  for (const edge of graph.edges) {
-    if (edge.kind !== 'patch') continue;
-    const a = byId.get(edge.source);
-    const b = byId.get(edge.target);
-    const pa = a && positions.get(datapathOf(a));
-    const pb = b && positions.get(datapathOf(b));
-    if (!a || !b || !pa || !pb) continue;
-    const stagger = (pb.x - pa.x) / 3;
-    positions.set(a.id, { x: pa.x + stagger, y: ROW.datapath });
-    positions.set(b.id, { x: pb.x - stagger, y: ROW.datapath });
+  for (const router of routers) {
+    const xs = (neighbours.get(router.id) ?? [])
+      .map((id) => positions.get(id)?.x)
+      .filter((v): v is number => v !== undefined);
+    const rx = xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : (x += SWITCH_GAP + PORT_GAP);
+    positions.set(router.id, { x: rx, y: ROW.router });
+  }
+
+  for (const [a, b] of patches) {
+    const pa = positions.get(datapathOf(a));
+    const pb = positions.get(datapathOf(b));
+    if (!pa || !pb) continue;
+    positions.set(a.id, along(pa, pb, 0.35));
+    positions.set(b.id, along(pb, pa, 0.35));
   }
 
   placeChassis(graph, positions);
   for (const node of graph.nodes)
     if (!positions.has(node.id)) positions.set(node.id, { x: (x += PORT_GAP), y: ROW.port });
   return positions;
+}
+
+function along(from: Point, to: Point, share: number): Point {
+  return { x: from.x + (to.x - from.x) * share, y: from.y + (to.y - from.y) * share };
+}
+
+/** Datapaths in the order their links chain them, each chain started from its first switch. */
+function chainOrder(candidates: readonly TopologyNode[], neighbours: Map<string, string[]>): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  for (const start of candidates) {
+    const queue = [start.id];
+    while (queue.length > 0) {
+      const id = queue.shift() as string;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      order.push(id);
+      queue.push(...(neighbours.get(id) ?? []));
+    }
+  }
+  return order;
 }
 
 /** Chassis sit under the middle of the VMs bound to them, spread apart so that none overlap. */

@@ -83,8 +83,8 @@ export const topologyStyle: StylesheetJson = [
     selector: 'node[kind = "network"]',
     style: {
       shape: 'cut-rectangle',
-      width: 104,
-      height: 36,
+      width: 130,
+      height: 40,
       'background-color': '#fef3c7',
       'border-color': '#b45309',
       'text-valign': 'center',

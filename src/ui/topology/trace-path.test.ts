@@ -100,3 +100,43 @@ describe('tokenRoutes and multicast copies', () => {
     expect(tokenRoutes(root, graph).map((r) => r.label)).toEqual(['vm3']);
   });
 });
+
+describe('layoutTopology with routers', () => {
+  const node = (id: string, kind: TopologyGraph['nodes'][number]['kind'], datapath?: string) => ({
+    id,
+    kind,
+    name: id.slice(id.indexOf(':') + 1),
+    caption: [],
+    ...(datapath ? { datapath } : {}),
+  });
+  const routed: TopologyGraph = {
+    nodes: [
+      node('lr:r1', 'router'),
+      node('lrp:r1-a', 'router-port', 'r1'),
+      node('lrp:r1-b', 'router-port', 'r1'),
+      node('ls:a', 'switch'),
+      node('lsp:a-r1', 'switch-port', 'a'),
+      node('lsp:a-vm', 'switch-port', 'a'),
+      node('ls:b', 'switch'),
+      node('lsp:b-r1', 'switch-port', 'b'),
+    ],
+    edges: [
+      { id: 'p1', kind: 'patch', source: 'lsp:a-r1', target: 'lrp:r1-a' },
+      { id: 'p2', kind: 'patch', source: 'lsp:b-r1', target: 'lrp:r1-b' },
+    ],
+  };
+
+  it('puts switches in a row and the router above, between them', () => {
+    const at = layoutTopology(routed);
+    const a = at.get('ls:a');
+    const b = at.get('ls:b');
+    const r = at.get('lr:r1');
+    if (!a || !b || !r) throw new Error('unplaced');
+    expect(a.y).toBe(b.y);
+    expect(r.y).toBeLessThan(a.y);
+    expect(r.x).toBeGreaterThan(a.x);
+    expect(r.x).toBeLessThan(b.x);
+    const spots = new Set([...at.values()].map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
+    expect(spots.size).toBe(routed.nodes.length);
+  });
+});
