@@ -7,6 +7,7 @@ import { routeCommands } from './routes.ts';
 import { natCommands } from './nat.ts';
 import { lbCommands } from './lb.ts';
 import { haCommands } from './ha.ts';
+import { qosCommands } from './qos.ts';
 
 export function extraCommands(): CommandSpec[] {
   return [
@@ -17,5 +18,6 @@ export function extraCommands(): CommandSpec[] {
     ...natCommands,
     ...lbCommands,
     ...haCommands,
+    ...qosCommands,
   ];
 }
