@@ -8,7 +8,7 @@ export interface LbDst {
   port: number;
 }
 
-/** inet_parse_active(s, 0): "IPv4[:PORT]" or "[IPv6][:PORT]" (a bare IPv6 without port also works). */
+/** inet_parse_active(s, 0): "IPv4[:PORT]", "[IPv6][:PORT]" or a bare IPv6 address (checked with real ovn-trace). */
 export function parseLbDst(text: string): { ok: true; dst: LbDst } | { ok: false; error: string } {
   const bad = { ok: false as const, error: `${text}: bad address` };
   let host = text;

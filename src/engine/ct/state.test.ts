@@ -37,5 +37,7 @@ describe('--lb-dst', () => {
       dst: { family: 6, ip: (0xfd00n << 112n) | 1n, port: 8080 },
     });
     expect(parseLbDst('nonsense')).toEqual({ ok: false, error: 'nonsense: bad address' });
+    expect(parseLbDst('fd00::1')).toEqual({ ok: true, dst: { family: 6, ip: (0xfd00n << 112n) | 1n, port: 0 } });
+    expect(parseLbDst('10.0.0.1:99999')).toEqual({ ok: false, error: '10.0.0.1:99999: bad address' });
   });
 });
