@@ -45,3 +45,13 @@ test('the gateway tutorial draws routers between the switches they join', async 
   await expect(page.getByTestId('script-error')).toHaveCount(0);
   await snap(page, 'topology-gateway');
 });
+
+test('the console runs a command after the script', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-console').click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByTestId('console-output')).toContainText('switch');
+  await expect(page.getByTestId('console-output')).toContainText('(ls1)');
+  await expect(page.getByTestId('console-output')).toContainText('port ls1-vm1');
+  await snap(page, 'console-show');
+});
