@@ -33,47 +33,45 @@ function tokens(s: string): string[] {
 
 const sorted = [...originals].sort();
 const pool = [...new Set(sorted.flatMap(tokens))].sort();
+// Edge values and keywords that real flows rarely hold, to reach the parsers' error paths.
 const extra = [
-  '{',
-  '}',
-  '(',
-  ')',
-  '[',
-  ']',
-  ';',
-  ',',
-  '=',
-  '<->',
-  '$as',
-  '@pg',
-  '"x"',
-  '0x1ff',
-  '1.2.3.4/24',
-  'reg0[0..63]',
+  ...['{', '}', '(', ')', '[', ']', ';', ',', '=', '<->', ':', '-', '--', '..', '$as', '@pg', '"x"', '""'],
+  ...['0', '1', '65535', '65536', '2147483648', '18446744073709551616', '0x1ff', '0/0', '1/0x1', '::1', '[::1]'],
+  ...['1.2.3.4', '1.2.3.4/24', '1.2.3.4:80', 'ff:ff:ff:ff:ff:ff', 'fe80::1/64', 'reg0[0..63]', 'reg0[3..1]'],
+  ...['xxreg1', 'inport', 'outport', 'ip.ttl', 'ct.est', 'ip4', 'ct_mark.blocked', 'icmp4.frag_mtu', 'flags'],
+  ...['next', 'drop', 'output', 'table', 'pipeline', 'egress', '28', '29', 'backends', 'hash_fields'],
+  ...['skip_snat', 'force_snat', 'verdict', 'severity', 'alert', 'name', 'meter', 'true', '"true"', 'offerip'],
 ];
+
+/** Deletes, repeats, swaps, replaces or truncates at one token. */
+function mutate(m: string[]): void {
+  const i = Math.floor(random() * m.length);
+  switch (Math.floor(random() * 5)) {
+    case 0:
+      m.splice(i, 1);
+      break;
+    case 1:
+      m.splice(i, 0, m[i]);
+      break;
+    case 2:
+      if (i + 1 < m.length) [m[i], m[i + 1]] = [m[i + 1], m[i]];
+      break;
+    case 3:
+      m[i] = random() < 0.6 ? pick(pool) : pick(extra);
+      break;
+    case 4:
+      m.length = i;
+      break;
+  }
+}
+
 const mutants = new Set<string>();
 for (const s of sorted) {
   const t = tokens(s);
-  for (let k = 0; k < 10 && t.length; k++) {
-    const i = Math.floor(random() * t.length);
+  for (let k = 0; k < 16 && t.length; k++) {
     const m = [...t];
-    switch (Math.floor(random() * 5)) {
-      case 0:
-        m.splice(i, 1);
-        break;
-      case 1:
-        m.splice(i, 0, t[i]);
-        break;
-      case 2:
-        if (i + 1 < m.length) [m[i], m[i + 1]] = [m[i + 1], m[i]];
-        break;
-      case 3:
-        m[i] = random() < 0.7 ? pick(pool) : pick(extra);
-        break;
-      case 4:
-        m.length = i;
-        break;
-    }
+    // Ten mutants change one token, six change two.
+    for (let step = 0; step < (k < 10 ? 1 : 2) && m.length; step++) mutate(m);
     const text = m.join(' ');
     if (text !== '' && !originals.has(text) && !text.includes('^')) mutants.add(text);
   }
