@@ -1,13 +1,19 @@
 // Logical flows of one datapath, stage by stage (stage names and order from the shared stage table).
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { StageFlows } from '../../worker/api.ts';
 import { useAppStore } from '../store/index.ts';
+import { flattenHops } from '../topology/trace-path.ts';
 
 export function LflowTable() {
   const datapaths = useAppStore((s) => s.load.result?.datapaths ?? noDatapaths);
   const chosen = useAppStore((s) => s.lflowDatapath);
   const choose = useAppStore((s) => s.setLflowDatapath);
   const [filter, setFilter] = useState('');
+  const trace = useAppStore((s) => s.trace.result);
+  const hit = useMemo(
+    () => new Set(trace?.ok ? flattenHops(trace.root).flatMap((h) => h.flows.map((f) => f.uuid)) : []),
+    [trace],
+  );
   if (datapaths.length === 0) return <p className="muted pad">No logical flows (see the messages under the script).</p>;
   const dp = datapaths.find((d) => d.name === chosen) ?? datapaths[0];
   const total = dp.ingress.concat(dp.egress).reduce((n, s) => n + s.flows.length, 0);
@@ -30,13 +36,23 @@ export function LflowTable() {
       {total === 0 && dp.kind === 'router' && (
         <p className="warning">Our northd computes no flows for logical routers yet; real ovn-northd does.</p>
       )}
-      <Pipeline title="ingress" stages={dp.ingress} filter={filter} />
-      <Pipeline title="egress" stages={dp.egress} filter={filter} />
+      <Pipeline title="ingress" stages={dp.ingress} filter={filter} hit={hit} />
+      <Pipeline title="egress" stages={dp.egress} filter={filter} hit={hit} />
     </div>
   );
 }
 
-function Pipeline({ title, stages, filter }: { title: string; stages: StageFlows[]; filter: string }) {
+function Pipeline({
+  title,
+  stages,
+  filter,
+  hit,
+}: {
+  title: string;
+  stages: StageFlows[];
+  filter: string;
+  hit: ReadonlySet<string>;
+}) {
   const needle = filter.trim();
   return (
     <table className="flows">
@@ -67,7 +83,11 @@ function Pipeline({ title, stages, filter }: { title: string; stages: StageFlows
               </tr>
             );
           return flows.map((flow, i) => (
-            <tr key={`${stage.table}-${i}`} className={i === 0 ? 'stage-first' : ''}>
+            <tr
+              key={`${stage.table}-${i}`}
+              className={`${i === 0 ? 'stage-first' : ''} ${hit.has(flow.uuid) ? 'hit' : ''}`}
+              title={hit.has(flow.uuid) ? 'matched by the last trace' : undefined}
+            >
               <td className="num">{i === 0 ? stage.table : ''}</td>
               <td className="stage" title={flow.source}>
                 {i === 0 ? stage.stage : ''}
