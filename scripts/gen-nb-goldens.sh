@@ -5,7 +5,8 @@
 # `ovn-nbctl show`, `list` of the main tables and each line of queries.txt recorded.
 #
 # Usage: scripts/gen-nb-goldens.sh [SCENARIO...]   (default: every scenario dir)
-# Writes per scenario: show.txt, list-<Table>.txt, queries/NN.{cmd,out,err,rc}.txt
+# Writes per scenario: show.txt, list-<Table>.txt, nb-backup.db (ovsdb-client backup, for the
+# NB import), queries/NN.{cmd,out,err,rc}.txt
 
 set -u -o pipefail
 PROG=${0##*/}
@@ -17,7 +18,7 @@ TABLES=(Logical_Switch Logical_Switch_Port Logical_Router Logical_Router_Port Lo
         HA_Chassis_Group HA_Chassis Static_MAC_Binding)
 
 die() { echo "$PROG: error: $*" >&2; exit 2; }
-for t in ovsdb-tool ovsdb-server ovn-nbctl; do
+for t in ovsdb-tool ovsdb-server ovsdb-client ovn-nbctl; do
     command -v "$t" >/dev/null || die "'$t' not found (sudo apt-get install -y ovn-central)"
 done
 [ -r "$NB_SCHEMA" ] || die "$NB_SCHEMA not found"
@@ -75,6 +76,7 @@ run_scenario() {
     { prelude; strip_prompts "$dir/script.sh"; } > "$TMPD/run.sh"
     bash "$TMPD/run.sh" >/dev/null 2>"$TMPD/script.err" || die "$name: script failed: $(cat "$TMPD/script.err")"
     ovn-nbctl --db="$OVN_NB_DB" show > "$dir/show.txt"
+    ovsdb-client backup "$OVN_NB_DB" OVN_Northbound > "$dir/nb-backup.db" || die "$name: ovsdb-client backup failed"
     local t
     for t in "${TABLES[@]}"; do
         ovn-nbctl --db="$OVN_NB_DB" list "$t" > "$dir/list-$t.txt"

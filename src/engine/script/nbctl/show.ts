@@ -1,7 +1,6 @@
 // `ovn-nbctl show [SWITCH|ROUTER]`: switches then routers, as print_ls / print_lr write them.
 import type { AnyRow } from '../../nb/txn.ts';
 import { lrByNameOrUuid, lsByNameOrUuid, print, type CmdContext } from './context.ts';
-import { orderedGatewayChassis } from './lr.ts';
 import type { CommandSpec } from './spec.ts';
 
 const alias = (row: AnyRow, key: string): string => {
@@ -40,7 +39,10 @@ function printLr(ctx: CmdContext, lr: AnyRow): void {
     if (nets.length) s += `        networks: ${quotedList(nets)}\n`;
     const rt = (p.options as Record<string, string>).route_table;
     if (rt !== undefined) s += `        route-table: ${rt}\n`;
-    const gcs = orderedGatewayChassis(ctx, p);
+    // show's IDL monitors only chassis_name, so the priority sort sees equal rows: uuid order stays
+    const gcs = (p.gateway_chassis as string[])
+      .map((g) => ctx.txn.get('Gateway_Chassis', g))
+      .filter((g) => g !== undefined);
     if (gcs.length) s += `        gateway chassis: [${gcs.map((g) => String(g.chassis_name)).join(' ')}]\n`;
   }
   for (const u of lr.nat as string[]) {
