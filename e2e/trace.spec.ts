@@ -19,6 +19,10 @@ test('a trace from vm1 to vm2 reaches ls1-vm2', async ({ page, consoleErrors }) 
   await page.getByRole('tab', { name: '--summary' }).click();
   await expect(page.getByTestId('trace-text')).toContainText('egress(dp="ls1", inport="ls1-vm1", outport="ls1-vm2") {');
   await snap(page, 'trace-vm1-vm2-text');
+  await page.getByTestId('tab-lflows').click();
+  await expect(page.getByTestId('lflows').locator('tr.hit')).toHaveCount(4);
+  await page.getByTestId('lflows').locator('tr.hit').nth(1).scrollIntoViewIfNeeded();
+  await snap(page, 'trace-vm1-vm2-lflows');
   expect(consoleErrors).toEqual([]);
 });
 

@@ -62,7 +62,7 @@ function Pipeline({
           <th>table</th>
           <th>stage</th>
           <th>priority</th>
-          <th>match</th>
+          <th className="match">match</th>
           <th>actions</th>
         </tr>
       </thead>
@@ -93,7 +93,7 @@ function Pipeline({
                 {i === 0 ? stage.stage : ''}
               </td>
               <td className="num">{flow.priority}</td>
-              <td>
+              <td className="match">
                 <code>{flow.match}</code>
               </td>
               <td>

@@ -22,7 +22,7 @@ export function TraceStages() {
                   <th>table</th>
                   <th>stage</th>
                   <th>priority</th>
-                  <th>match</th>
+                  <th className="match">match</th>
                   <th>actions</th>
                 </tr>
               </thead>
@@ -34,7 +34,7 @@ export function TraceStages() {
                       {flow.stage}
                     </td>
                     <td className="num">{flow.priority}</td>
-                    <td>
+                    <td className="match">
                       <code>{flow.match}</code>
                     </td>
                     <td>
