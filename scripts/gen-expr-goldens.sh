@@ -103,7 +103,10 @@ node -e '
         if (n[0] === "$") sets.addressSets[n.slice(1)] = n.endsWith("_ip6") ? ["fd00::1", "fd00::/64"] : ["10.0.0.1", "10.1.0.0/16"];
         else sets.portGroups["1_" + n.slice(1)] = ["p1"];
     }
-    fs.writeFileSync(path.join(out, "sets.json"), JSON.stringify(sets, null, 1) + "\n");
+    // One set a line: "address_set NAME VALUE..." or "port_group NAME PORT...".
+    const text = [...Object.entries(sets.addressSets).map(([n, v]) => ["address_set", n, ...v].join(" ")),
+        ...Object.entries(sets.portGroups).map(([n, v]) => ["port_group", n, ...v].join(" "))];
+    fs.writeFileSync(path.join(out, "sets.txt"), text.join("\n") + "\n");
 ' "$ROOT" "$FUZZ"
 # A SB with one datapath, one port, the sets, and the flows; northd stopped so that it keeps them.
 pid=$(cat "$TMPD/northd.pid")
@@ -128,7 +131,11 @@ dp=$(ovsdb-client transact "$sb" '["OVN_Southbound", {"op": "select", "table": "
 node -e '
     const fs = require("fs");
     const [dir, tmp, dp] = process.argv.slice(1);
-    const sets = JSON.parse(fs.readFileSync(`${dir}/sets.json`, "utf8"));
+    const sets = { addressSets: {}, portGroups: {} };
+    for (const line of fs.readFileSync(`${dir}/sets.txt`, "utf8").split("\n").filter((l) => l !== "")) {
+        const [kind, name, ...values] = line.split(" ");
+        (kind === "address_set" ? sets.addressSets : sets.portGroups)[name] = values;
+    }
     // northd made svc_monitor_mac; the sets are replaced by ours (names are unique).
     const ops = [{ op: "delete", table: "Address_Set", where: [] }, { op: "delete", table: "Port_Group", where: [] }];
     for (const [name, addrs] of Object.entries(sets.addressSets))

@@ -8,10 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { annotateExpr, buildExpr, formatMicroflow, parseExpr, parseMicroflow } from '../../src/engine/expr/index.ts';
 
 const dir = join(import.meta.dirname, 'fuzz');
-const sets = JSON.parse(readFileSync(join(dir, 'sets.json'), 'utf8')) as {
-  addressSets: Record<string, string[]>;
-  portGroups: Record<string, string[]>;
-};
+/** The SB Address_Set and Port_Group rows the fuzz SB held (sets.txt: "address_set|port_group NAME VALUE..."). */
+const sets = { addressSets: {} as Record<string, string[]>, portGroups: {} as Record<string, string[]> };
+for (const line of readFileSync(join(dir, 'sets.txt'), 'utf8').split('\n')) {
+  const [kind, name, ...values] = line.split(' ');
+  if (kind === 'address_set') sets.addressSets[name] = values;
+  else if (kind === 'port_group') sets.portGroups[name] = values;
+}
 const SUFFIX = ': parsing expression failed (';
 
 /** What real ovn-trace said about each rejected match. */
