@@ -40,6 +40,34 @@ import {
   buildSwitchLbFlows,
   buildVtepHairpin,
 } from './ls-stateful.ts';
+import {
+  buildAdmCtrlFlowsForRouter,
+  buildAdmCtrlFlowsForRouterPort,
+  buildIpRoutingPreFlowsForRouter,
+  buildNdRaFlowsForRouter,
+  buildNdRaFlowsForRouterPort,
+  buildNeighLearningFlowsForRouter,
+  buildNeighLearningFlowsForRouterPort,
+} from './lr-admission.ts';
+import {
+  buildDhcpv6ReplyFlows,
+  buildIpv4InputFlows,
+  buildIpv6InputFlows,
+  buildMiscLocalTrafficDropFlows,
+} from './lr-ip-input.ts';
+import {
+  buildArpRequestFlows,
+  buildArpResolveFlowsForPort,
+  buildArpResolveFlowsForRouter,
+  buildCheckPktLenDefaults,
+  buildEgressDeliveryFlows,
+  buildGatewayRedirectFlows,
+  buildIngressPolicyFlows,
+  buildIpRoutingFlowsForRouterPort,
+  buildMcastLookupFlows,
+  buildNatDefragDefaults,
+  buildStaticRouteFlows,
+} from './lr-routing.ts';
 import { buildModel, smapGetBool, type NorthdModel, type Od } from './model.ts';
 import { addSbRows, datapathUuid } from './sb-rows.ts';
 import { stageById } from './stages.ts';
@@ -91,11 +119,50 @@ function addLbAffinityDefaults(ctx: BuildContext, od: Od): void {
   ctx.table.add(od.uuid, 'lsInLbAffLearn', 0, '1', 'next;', 7487);
 }
 
+/** The router pipeline (lr_*) of a router without NAT, load balancers or ECMP (not modelled yet). */
+export function buildRouterFlows(ctx: BuildContext, od: Od): void {
+  if (!od.nbr) return;
+  buildAdmCtrlFlowsForRouter(ctx, od);
+  buildNeighLearningFlowsForRouter(ctx, od);
+  buildNdRaFlowsForRouter(ctx, od);
+  buildIpRoutingPreFlowsForRouter(ctx, od);
+  buildStaticRouteFlows(ctx, od);
+  buildMcastLookupFlows(ctx, od);
+  buildIngressPolicyFlows(ctx, od);
+  buildArpResolveFlowsForRouter(ctx, od);
+  buildCheckPktLenDefaults(ctx, od);
+  buildGatewayRedirectFlows(ctx, od);
+  buildArpRequestFlows(ctx, od);
+  buildMiscLocalTrafficDropFlows(ctx, od);
+  buildNatDefragDefaults(ctx, od);
+  ctx.table.add(od.uuid, 'lrInLbAffCheck', 0, '1', 'next;', 7490);
+  ctx.table.add(od.uuid, 'lrInLbAffLearn', 0, '1', 'next;', 7491);
+  for (const op of od.ports) {
+    buildAdmCtrlFlowsForRouterPort(ctx, op);
+    buildNeighLearningFlowsForRouterPort(ctx, op);
+    buildIpRoutingFlowsForRouterPort(ctx, op);
+    buildNdRaFlowsForRouterPort(ctx, op);
+    buildArpResolveFlowsForPort(ctx, op);
+    buildEgressDeliveryFlows(ctx, op);
+    buildDhcpv6ReplyFlows(ctx, op);
+    buildIpv6InputFlows(ctx, op);
+    buildIpv4InputFlows(ctx, op);
+  }
+}
+
+/** Router-side flows that switch ports create (ARP resolution of VM addresses on the router). */
+function buildRouterFlowsFromSwitchPorts(ctx: BuildContext, od: Od): void {
+  if (!od.nbs) return;
+  for (const op of od.ports) buildArpResolveFlowsForPort(ctx, op);
+}
+
 /** All logical flows of a model, per datapath. */
 export function buildLflows(model: NorthdModel): LflowTable {
   const table = new LflowTable();
   const ctx: BuildContext = { model, table };
   for (const od of model.datapaths) buildSwitchFlows(ctx, od);
+  for (const od of model.datapaths) buildRouterFlows(ctx, od);
+  for (const od of model.datapaths) buildRouterFlowsFromSwitchPorts(ctx, od);
   for (const lb of model.lbs) buildServiceMonitorResponders(ctx, lb);
   return table;
 }

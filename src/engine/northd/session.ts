@@ -41,9 +41,10 @@ export class NorthdSession {
     const ctx: BuildContext = { model: this.model, table: this.table };
     for (const uuid of lsUuids) {
       const old = this.model.datapaths.find((od) => od.uuid === uuid);
-      if (!old || !rebuildSwitchOd(this.model, uuid)) return this.recompute();
+      // Router pipelines hold flows made from switch ports (ARP resolution): recompute those cases fully.
+      if (!old || old.routerPorts.length > 0 || !rebuildSwitchOd(this.model, uuid)) return this.recompute();
       const od = this.model.datapaths.find((d) => d.uuid === uuid);
-      if (!od) return this.recompute();
+      if (!od || od.routerPorts.length > 0) return this.recompute();
       removeDatapathRows(this.sb, old);
       this.table.removeDatapath(uuid);
       buildSwitchFlows(ctx, od);
