@@ -1,6 +1,7 @@
 // The app's layout: header; script editor and packet form on the left; the canvas on the right;
 // the trace stages, ovn-trace text, logical flows and console in tabs below the canvas.
 import { Console } from './console/Console.tsx';
+import { ScenarioDescription } from './editor/ScenarioDescription.tsx';
 import { ScriptEditor } from './editor/ScriptEditor.tsx';
 import { ScriptProblems } from './editor/ScriptProblems.tsx';
 import { scriptEdited } from './engine-actions.ts';
@@ -34,6 +35,7 @@ export function App() {
       <LinkErrorBanner />
       <aside className="editor-pane" aria-label="Scenario script and packet">
         <h2>Script</h2>
+        <ScenarioDescription />
         <div className="editor-box">
           <ScriptEditor onChange={scriptEdited} />
         </div>

@@ -2,7 +2,7 @@
 // run a console command. Answers go into the store; nothing here waits on the main thread.
 import type { TraceResult } from '../worker/api.ts';
 import { callEngine } from '../worker/client.ts';
-import { buildMicroflow, traceDatapath } from './packet/microflow.ts';
+import { traceRequest } from './packet/microflow.ts';
 import { OWN_SCRIPT_KEY, writeStored } from './storage.ts';
 import { useAppStore } from './store/index.ts';
 
@@ -31,17 +31,14 @@ export function scriptEdited(text: string) {
 
 export async function runTrace(): Promise<void> {
   const store = useAppStore.getState();
-  const ports = store.load.result?.ports ?? [];
-  const datapath = traceDatapath(store.packet, ports);
+  const request = traceRequest(store.packet, store.load.result?.ports ?? []);
   const seq = store.traceStarted();
-  if (!datapath) {
+  if (!request) {
     useAppStore.getState().traceFailed(seq, `Unknown source port "${store.packet.src}".`);
     return;
   }
   try {
-    const result = await callEngine<TraceResult>((engine) =>
-      engine.trace({ datapath, microflow: buildMicroflow(store.packet) }),
-    );
+    const result = await callEngine<TraceResult>((engine) => engine.trace(request));
     useAppStore.getState().traceFinished(seq, result);
   } catch (error) {
     useAppStore.getState().traceFailed(seq, error instanceof Error ? error.message : String(error));

@@ -89,6 +89,10 @@ export function PacketForm() {
           {(packet.proto === 'tcp' || packet.proto === 'udp') && field('srcPort', `${packet.proto}.src`, 'narrow')}
           {(packet.proto === 'tcp' || packet.proto === 'udp') && field('dstPort', `${packet.proto}.dst`, 'narrow')}
         </div>
+        <div className="packet-fields">
+          {field('ct', '--ct (one word per option)')}
+          {field('lbDst', '--lb-dst')}
+        </div>
         <label className="field raw">
           <span>Raw microflow (overrides the fields)</span>
           <textarea

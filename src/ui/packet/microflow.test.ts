@@ -1,7 +1,14 @@
 // Packet form: addresses filled from ports, and the microflow text given to the tracer.
 import { describe, expect, it } from 'vitest';
 import type { PortInfo } from '../../worker/api.ts';
-import { buildMicroflow, emptyPacketForm, fillAddresses, packetFormFields, packetFormFrom } from './microflow.ts';
+import {
+  buildMicroflow,
+  emptyPacketForm,
+  fillAddresses,
+  packetFormFields,
+  packetFormFrom,
+  traceRequest,
+} from './microflow.ts';
 
 const ports: PortInfo[] = [
   {
@@ -70,5 +77,24 @@ describe('packet form', () => {
     const full = { ...emptyPacketForm, src: 'a', dst: 'b', proto: 'arp' as const };
     expect(packetFormFrom(packetFormFields(full))).toEqual(full);
     expect(packetFormFields(emptyPacketForm)).toEqual({});
+  });
+});
+
+describe('trace request', () => {
+  it('starts on the source port’s switch and passes --ct and --lb-dst', () => {
+    const form = {
+      ...fillAddresses({ ...emptyPacketForm, src: 'ls1-vm1', dst: 'ls1-vm2' }, ports),
+      ct: 'new  est,rpl',
+      lbDst: ' 10.0.0.1:80 ',
+    };
+    expect(traceRequest(form, ports)).toMatchObject({ datapath: 'ls1', ct: ['new', 'est,rpl'], lbDst: '10.0.0.1:80' });
+    expect(traceRequest({ ...form, src: 'nosuch' }, ports)).toBeUndefined();
+  });
+
+  it('lets ovn-trace find the datapath from a raw microflow’s inport', () => {
+    expect(traceRequest({ ...emptyPacketForm, raw: 'inport == "ls1-vm2"' }, ports)).toEqual({
+      datapath: '',
+      microflow: 'inport == "ls1-vm2"',
+    });
   });
 });

@@ -1,5 +1,5 @@
 // The packet form: fills MACs and IPs from the topology's ports and writes the ovn-trace microflow.
-import type { PortInfo } from '../../worker/api.ts';
+import type { PortInfo, TraceRequest } from '../../worker/api.ts';
 
 export type Protocol = 'icmp' | 'tcp' | 'udp' | 'arp';
 
@@ -16,6 +16,10 @@ export interface PacketForm {
   dstPort: string;
   /** When not empty, used as the microflow instead of the fields above. */
   raw: string;
+  /** ovn-trace --ct flags, one option per space-separated word (e.g. "new est,rpl"). */
+  ct: string;
+  /** ovn-trace --lb-dst=IP[:PORT]. */
+  lbDst: string;
 }
 
 export const emptyPacketForm: PacketForm = {
@@ -29,6 +33,8 @@ export const emptyPacketForm: PacketForm = {
   srcPort: '33333',
   dstPort: '80',
   raw: '',
+  ct: '',
+  lbDst: '',
 };
 
 const BROADCAST = 'ff:ff:ff:ff:ff:ff';
@@ -83,9 +89,22 @@ export function fillAddresses(form: PacketForm, ports: readonly PortInfo[]): Pac
   return filled;
 }
 
-/** The datapath the trace starts on: the source port's switch. */
+/** The datapath the trace starts on: the source port's switch; for a raw microflow, ovn-trace finds
+ * it from the microflow's inport (an empty DATAPATH argument). */
 export function traceDatapath(form: PacketForm, ports: readonly PortInfo[]): string | undefined {
+  if (form.raw.trim()) return '';
   return ports.find((p) => p.name === form.src)?.datapath;
+}
+
+/** The whole ovn-trace request the form describes. */
+export function traceRequest(form: PacketForm, ports: readonly PortInfo[]): TraceRequest | undefined {
+  const datapath = traceDatapath(form, ports);
+  if (datapath === undefined) return undefined;
+  const request: TraceRequest = { datapath, microflow: buildMicroflow(form) };
+  const ct = form.ct.split(/\s+/).filter(Boolean);
+  if (ct.length > 0) request.ct = ct;
+  if (form.lbDst.trim()) request.lbDst = form.lbDst.trim();
+  return request;
 }
 
 /** The microflow ovn-trace is given: the raw text when set, else one built from the fields. */
