@@ -14,17 +14,6 @@ export type * from './types.ts';
 export { formatTrace, formatTraceTree } from './format.ts';
 export { tracePasses } from './passes.ts';
 
-const dbCache = new WeakMap<SbDatabase, Map<boolean, TraceDb>>();
-
-/** read_db, once per Southbound database (and naming style). */
-export function traceDbFor(sb: SbDatabase, friendlyNames = true): TraceDb {
-  let byStyle = dbCache.get(sb);
-  if (!byStyle) dbCache.set(sb, (byStyle = new Map()));
-  let db = byStyle.get(friendlyNames);
-  if (!db) byStyle.set(friendlyNames, (db = buildTraceDb(sb, friendlyNames)));
-  return db;
-}
-
 function fail(error: string): TraceResult {
   return { ok: false, error };
 }
@@ -59,7 +48,8 @@ export function trace(sb: SbDatabase, request: TraceRequest): TraceResult {
   }
   if (request.selectId !== undefined && !(request.selectId > 0)) return fail(`${request.selectId}: bad select-id`);
 
-  const db = traceDbFor(sb, request.friendlyNames ?? true);
+  // read_db on every call: a Southbound database may be updated in place (incremental northd).
+  const db = buildTraceDb(sb, request.friendlyNames ?? true);
   const dp = pickDatapath(db, request);
   if (typeof dp === 'string') return fail(dp);
 
