@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { runCommand, runScript } from './index.ts';
+
+const names = (m: Map<string, { name?: unknown }>): unknown[] => [...m.values()].map((r) => r.name);
+
+describe('runScript', () => {
+  it('builds the NB in creation order with schema defaults', () => {
+    const run = runScript(
+      'ovn-nbctl ls-add sw0\novn-nbctl lsp-add sw0 p1 -- lsp-set-addresses p1 "00:00:00:00:00:01 10.0.0.1"\n',
+    );
+    expect(run.errors).toEqual([]);
+    const ls = [...run.world.nb.tables.Logical_Switch.values()][0];
+    const lsp = [...run.world.nb.tables.Logical_Switch_Port.values()][0];
+    expect(ls.ports).toEqual([lsp._uuid]);
+    expect(lsp).toMatchObject({
+      name: 'p1',
+      type: '',
+      addresses: ['00:00:00:00:00:01 10.0.0.1'],
+      options: {},
+      port_security: [],
+    });
+    expect(lsp.up).toBeUndefined();
+    expect(run.world.nb.tables.NB_Global.size).toBe(1);
+  });
+
+  it('captures $(…) and backticks and expands $uuid / ${uuid}', () => {
+    const run = runScript(
+      [
+        'ovn-nbctl ls-add sw0 -- lsp-add sw0 p1 -- lsp-add sw0 p2',
+        'uuid=$(ovn-nbctl create DHCP_Options cidr=10.0.0.0/24)',
+        'u2=`ovn-nbctl create DHCP_Options cidr=10.1.0.0/24`',
+        'ovn-nbctl lsp-set-dhcpv4-options p1 $uuid',
+        'ovn-nbctl lsp-set-dhcpv4-options p2 "${u2}"',
+        'echo $uuid',
+      ].join('\n'),
+    );
+    expect(run.errors).toEqual([]);
+    const [d1, d2] = [...run.world.nb.tables.DHCP_Options.values()];
+    const [p1, p2] = [...run.world.nb.tables.Logical_Switch_Port.values()];
+    expect(p1.dhcpv4_options).toBe(d1._uuid);
+    expect(p2.dhcpv4_options).toBe(d2._uuid);
+    expect(run.outputs).toEqual([{ line: 6, command: `echo ${d1._uuid}`, output: `${d1._uuid}\n` }]);
+  });
+
+  it('handles --id=@name create … -- add in one transaction', () => {
+    const run = runScript(
+      'ovn-nbctl lr-add R1\novn-nbctl -- --id=@nat create nat type="snat" logical_ip=10.0.0.0/24 external_ip=1.1.1.1 -- add logical_router R1 nat @nat\n',
+    );
+    expect(run.errors).toEqual([]);
+    const nat = [...run.world.nb.tables.NAT.values()][0];
+    expect(nat).toMatchObject({ type: 'snat', logical_ip: '10.0.0.0/24', external_ip: '1.1.1.1' });
+    expect([...run.world.nb.tables.Logical_Router.values()][0].nat).toEqual([nat._uuid]);
+  });
+
+  it('rolls back the whole invocation when one of its commands fails, and stops there', () => {
+    const run = runScript('ovn-nbctl ls-add a\novn-nbctl ls-add b -- lsp-add nosuch p\novn-nbctl ls-add c\n');
+    expect(run.errors).toEqual([{ line: 2, column: 1, message: 'ovn-nbctl: nosuch: switch name not found' }]);
+    expect(names(run.world.nb.tables.Logical_Switch)).toEqual(['a']);
+  });
+
+  it('garbage-collects a port nobody references, as ovsdb does', () => {
+    const run = runScript(
+      'ovn-nbctl create Logical_Switch_Port name=orphan\novn-nbctl ls-add a -- lsp-add a p -- lsp-del p\n',
+    );
+    expect(run.errors).toEqual([]);
+    expect(run.world.nb.tables.Logical_Switch_Port.size).toBe(0);
+  });
+
+  it('lists other shell lines as skipped and binds ovs-vsctl iface-ids to the prompt host', () => {
+    const run = runScript(
+      [
+        'ovn-nbctl ls-add sw -- lsp-add sw vm1',
+        '[root@node1 ~]# ip netns add vm1',
+        '[root@node1 ~]# ovs-vsctl set open_vswitch . external_ids:system-id=chassis-1 external_ids:ovn-encap-ip=10.0.0.1 external_ids:ovn-encap-type=geneve',
+        '[root@node1 ~]# sudo ovs-vsctl add-port br-int vm1 -- set Interface vm1 external_ids:iface-id=vm1',
+        'node2$ ping -c 1 10.0.0.2',
+      ].join('\n'),
+    );
+    expect(run.errors).toEqual([]);
+    expect(run.skipped.map((s) => s.line)).toEqual([2, 5]);
+    expect(run.world.physical.chassis).toEqual([
+      { name: 'chassis-1', hostname: 'node1', encaps: [{ type: 'geneve', ip: '10.0.0.1' }] },
+    ]);
+    expect(run.world.physical.bindings).toEqual([{ logicalPort: 'vm1', chassis: 'chassis-1' }]);
+  });
+
+  it('records ovn-sbctl chassis and bindings and the goldens mac-binding-add helper', () => {
+    const run = runScript(
+      'ovn-sbctl chassis-add hv1 geneve 192.168.0.1\novn-nbctl ls-add s -- lsp-add s p\novn-sbctl lsp-bind p hv1\nmac-binding-add p 10.0.0.9 00:00:00:00:00:09\n',
+    );
+    expect(run.errors).toEqual([]);
+    expect(run.world.physical).toEqual({
+      chassis: [{ name: 'hv1', hostname: '', encaps: [{ type: 'geneve', ip: '192.168.0.1' }] }],
+      bindings: [{ logicalPort: 'p', chassis: 'hv1' }],
+      macBindings: [{ logicalPort: 'p', ip: '10.0.0.9', mac: '00:00:00:00:00:09' }],
+    });
+  });
+
+  it('suggests the nearest command for a typo', () => {
+    const run = runScript('ovn-nbctl ls-add a\n  ovn-nbctl lsp-addd a p\n');
+    expect(run.errors).toEqual([
+      {
+        line: 2,
+        column: 3,
+        message: "ovn-nbctl: unknown command 'lsp-addd'; use --help for help",
+        hint: "did you mean 'lsp-add'?",
+      },
+    ]);
+  });
+
+  it('runs more commands against the same world, with the script variables', () => {
+    const run = runScript('ovn-nbctl ls-add a\nx=a\n');
+    const more = runCommand(run.world, 'ovn-nbctl lsp-add $x p1 -- lsp-list $x');
+    expect(more.errors).toEqual([]);
+    expect(more.outputs[0].output).toMatch(/^[0-9a-f-]{36} \(p1\)\n$/);
+  });
+
+  it('never throws on arbitrary scripts', () => {
+    const cmd = fc.constantFrom(
+      'ovn-nbctl ls-add',
+      'ovn-nbctl lsp-add',
+      'ovn-nbctl set Logical_Switch',
+      'ovn-nbctl create',
+      'ovn-nbctl list',
+      'ovn-nbctl lr-route-add',
+      'ovn-nbctl lb-add',
+      'ovn-nbctl acl-add',
+      'ovn-sbctl lsp-bind',
+      'ovs-vsctl set Interface',
+      'x=$(ovn-nbctl',
+      'echo',
+    );
+    const arg = fc.oneof(
+      fc.constantFrom('a', 'sw0', 'p', '--', '@x', '10.0.0.1/24', '"', '$x', 'name=a', 'ports=[]', ':', '{}'),
+      fc.string(),
+    );
+    const line = fc.tuple(cmd, fc.array(arg, { maxLength: 6 })).map(([c, a]) => `${c} ${a.join(' ')}`);
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const run = runScript(lines.join('\n'));
+        expect(run.errors.length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
