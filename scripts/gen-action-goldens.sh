@@ -112,7 +112,7 @@ run_fuzz() {
     local dir=$DIR/fuzz sb=unix:$TMPD/sb.sock
     mkdir -p "$dir"
     "$ROOT/node_modules/.bin/tsx" "$ROOT/scripts/action-mutants.ts" "$dir/actions.txt" || return 1
-    rm -f "$TMPD"/txn-*.json "$TMPD"/fmt-*.json
+    rm -f "$TMPD"/fmt-*.json
     # Real northd fills the SB DHCP_Options and DHCPv6_Options tables ovn-trace parses options with;
     # it must then stop, or it would delete the flows below.
     echo >"$TMPD/empty.nbctl"
@@ -124,27 +124,37 @@ run_fuzz() {
     sleep 0.3
     ovsdb-client transact "$sb" '["OVN_Southbound", {"op": "insert", "table": "Datapath_Binding",
         "row": {"tunnel_key": 1, "external_ids": ["map", [["name", "dp1"]]]}}]' >/dev/null
+    local dp
+    dp=$(ovsdb-client transact "$sb" '["OVN_Southbound", {"op": "select", "table": "Datapath_Binding", "where": []}]' \
+        | sed -n 's/.*"_uuid":\["uuid","\([0-9a-f-]*\)"\].*/\1/p')
+    # Once as flows of ingress table 10, once of egress table 28 (the last: next and ct_* differ there).
+    fuzz_verdicts "$dir" "$sb" "$dp" ingress 10 "$dir/ovn-trace-warnings.txt" || return 1
+    fuzz_verdicts "$dir" "$sb" "$dp" egress 28 "$dir/ovn-trace-warnings-egress-28.txt" || return 1
+    fuzz_formats "$dir" "$sb" "$dp"
+}
+
+# fuzz_verdicts DIR SB DP PIPELINE TABLE OUT: every string as a flow of PIPELINE table TABLE; OUT gets
+# ovn-trace's warnings about the ones it cannot parse.
+fuzz_verdicts() {
+    local dir=$1 sb=$2 dp=$3 pipeline=$4 table=$5 out=$6
+    rm -f "$TMPD"/txn-*.json
     # One transaction per 200 rows: ovsdb-client takes the transaction as one argument.
     node -e '
         const fs = require("fs");
-        const [file, tmp] = process.argv.slice(1);
+        const [file, tmp, dp, pipeline, table] = process.argv.slice(1);
         const lines = fs.readFileSync(file, "utf8").split("\n").filter((l) => l !== "");
         for (let i = 0; i < lines.length; i += 200) {
             const ops = lines.slice(i, i + 200).map((actions, j) => ({
                 op: "insert", table: "Logical_Flow",
-                row: { logical_datapath: ["named-uuid", "dp"], pipeline: "ingress", table_id: 10,
+                row: { logical_datapath: ["uuid", dp], pipeline, table_id: Number(table),
                        priority: i + j, match: "1", actions } }));
-            ops.unshift({ op: "select", table: "Datapath_Binding", where: [] });
+            if (i === 0) ops.unshift({ op: "delete", table: "Logical_Flow", where: [] });
             fs.writeFileSync(`${tmp}/txn-${String(i).padStart(6, "0")}.json`, JSON.stringify(["OVN_Southbound", ...ops]));
-        }' "$dir/actions.txt" "$TMPD"
-    local txn dp
-    dp=$(ovsdb-client transact "$sb" '["OVN_Southbound", {"op": "select", "table": "Datapath_Binding", "where": []}]' \
-        | sed -n 's/.*"_uuid":\["uuid","\([0-9a-f-]*\)"\].*/\1/p')
-    for txn in "$TMPD"/txn-0*.json; do
-        sed -i "s/\[\"named-uuid\",\"dp\"\]/[\"uuid\",\"$dp\"]/g" "$txn"
+        }' "$dir/actions.txt" "$TMPD" "$dp" "$pipeline" "$table"
+    local txn rows
+    for txn in "$TMPD"/txn-*.json; do
         ovsdb-client transact "$sb" "$(cat "$txn")" >/dev/null || return 1
     done
-    local rows
     rows=$(ovsdb-client transact "$sb" '["OVN_Southbound", {"op": "select", "table": "Logical_Flow",
         "where": [], "columns": ["priority"]}]' | grep -o '"priority"' | wc -l)
     if [ "$rows" != "$(wc -l <"$dir/actions.txt")" ]; then
@@ -152,9 +162,8 @@ run_fuzz() {
         return 1
     fi
     ovn-trace --db="$sb" no-such-datapath 'eth.type == 0x800' 2>&1 >/dev/null \
-        | sed -n 's/^.*|ovntrace|WARN|//p' | sort -u >"$dir/ovn-trace-warnings.txt"
-    echo "fuzz: $(wc -l <"$dir/actions.txt") action strings, $(wc -l <"$dir/ovn-trace-warnings.txt") rejected by ovn-trace"
-    fuzz_formats "$dir" "$sb" "$dp"
+        | sed -n 's/^.*|ovntrace|WARN|//p' | sort -u >"$out"
+    echo "fuzz: $rows action strings in $pipeline table $table, $(wc -l <"$out") rejected by ovn-trace"
 }
 
 # How ovn-trace prints the accepted ones: each becomes the only flow of ingress table 0 for one source
