@@ -36,7 +36,7 @@ export function buildArpNdResponderKnownIps(ctx: BuildContext, op: Op): void {
   if (lsp.type === 'virtual') {
     virtualPortFlows(ctx, op);
   } else if (
-    !(ctx.model.options.checkLspIsUp && !lspIsUp(lsp) && !lspIsRouter(lsp) && lsp.type !== 'localport') &&
+    !(ctx.model.options.checkLspIsUp && !lspIsUp(ctx.model, lsp) && !lspIsRouter(lsp) && lsp.type !== 'localport') &&
     !lspIsExternal(lsp) &&
     !op.hasUnknown &&
     !smapGetBool(od.nbs?.other_config ?? {}, 'vlan-passthru', false)

@@ -91,7 +91,12 @@ export interface NorthdModel {
 }
 
 export const lspIsEnabled = (lsp: NbLogicalSwitchPort): boolean => lsp.enabled !== false;
-export const lspIsUp = (lsp: NbLogicalSwitchPort): boolean => lsp.up === true;
+/**
+ * lsp_is_up: NB `up`, which northd itself sets once the port is bound to a chassis (real
+ * ovn-controllers report it up), so a port bound in the physical facts counts as up.
+ */
+export const lspIsUp = (model: NorthdModel, lsp: NbLogicalSwitchPort): boolean =>
+  lsp.up === true || model.world.physical.bindings.some((b) => b.logicalPort === lsp.name);
 export const lspIsExternal = (lsp: NbLogicalSwitchPort): boolean => lsp.type === 'external';
 export const lspIsRouter = (lsp: NbLogicalSwitchPort): boolean => lsp.type === 'router';
 export const lspIsLocalnet = (lsp: NbLogicalSwitchPort): boolean => lsp.type === 'localnet';
