@@ -2,8 +2,7 @@
 // packet up table by table, run the matched flow's actions, and follow it across pipelines, multicast
 // groups and patch ports, building the trace tree as it goes.
 import { formatAction, type Action } from '../actions/index.ts';
-import { clonePacket, getField, setField, type PacketState } from '../packet/state.ts';
-import { MLF_BITS } from '../expr/symbols.ts';
+import type { PacketState } from '../packet/state.ts';
 import {
   appendNode,
   compiledFlow,
@@ -16,10 +15,11 @@ import {
   type TraceContext,
 } from './context.ts';
 import { executeCtAction } from './ct-actions.ts';
-import { flowsOf, portByKey, portKeyToName, stageNameOf, type TraceDatapath, type TraceFlow } from './database.ts';
+import { flowsOf, portKeyToName, stageNameOf, type TraceDatapath, type TraceFlow } from './database.ts';
 import { executeDataAction } from './data-actions.ts';
 import { makeNamesFriendly } from './friendly.ts';
 import { executeNested } from './nested.ts';
+import { executeOutput } from './output.ts';
 import type { Pipeline, TraceNode } from './types.ts';
 
 /** Beyond this many nested pipelines a trace is looping; ovn-trace itself would overflow its stack. */
@@ -28,6 +28,8 @@ const MAX_DEPTH = 256;
 /** What the executor's parts call back into. */
 export interface Runner {
   table(dp: TraceDatapath, packet: PacketState, table: number, pipeline: Pipeline, list: TraceNode[]): void;
+  /** A new pipeline pass (a table lookup one level deeper), guarded against looping traces. */
+  pass(dp: TraceDatapath, packet: PacketState, table: number, pipeline: Pipeline, list: TraceNode[]): void;
   actions(
     actions: readonly Action[],
     dp: TraceDatapath,
@@ -70,6 +72,7 @@ const GENERATED = new Set<Action['type']>([
 export function createRunner(ctx: TraceContext): Runner {
   const runner: Runner = {
     table: (dp, packet, table, pipeline, list) => traceTable(ctx, runner, dp, packet, table, pipeline, list),
+    pass: (dp, packet, table, pipeline, list) => nested(ctx, runner, dp, packet, table, pipeline, list),
     actions: (actions, dp, packet, table, pipeline, list) =>
       traceActions(ctx, runner, actions, dp, packet, table, pipeline, list),
   };
@@ -252,7 +255,7 @@ function executeNext(
     );
     target = node.subs;
   }
-  nested(ctx, runner, dp, packet, next.table, next.pipeline, target);
+  runner.pass(dp, packet, next.table, next.pipeline, target);
 }
 
 /** Runs a nested pipeline pass, unless the trace is looping. */
@@ -275,126 +278,4 @@ function nested(
   ctx.depth++;
   runner.table(dp, packet, table, pipeline, list);
   ctx.depth--;
-}
-
-/** Zeroes every register but reg14/reg15, as a packet entering the egress pipeline sees them. */
-function egressPacket(packet: PacketState): PacketState {
-  const copy = clonePacket(packet);
-  for (let i = 0; i < 16; i++) if (i !== 14 && i !== 15) setField(copy, `reg${i}`, 0n);
-  return copy;
-}
-
-/** execute_output. */
-function executeOutput(
-  ctx: TraceContext,
-  runner: Runner,
-  dp: TraceDatapath,
-  packet: PacketState,
-  pipeline: Pipeline,
-  list: TraceNode[],
-): void {
-  const key = outportKey(packet);
-  if (!key) {
-    const message = '*** output to null logical port';
-    const fate = { kind: 'error' as const, datapath: dp.friendlyName, message };
-    appendNode(list, 'error', message, { fate });
-    ctx.fates.push(fate);
-    return;
-  }
-  let port = portByKey(ctx.db, dp, key);
-  const mcgroup = dp.mcgroups.find((mg) => mg.tunnelKey === key);
-  let outName = port ? port.friendlyName : mcgroup ? mcgroup.name : '(unnamed)';
-  if (!port && !mcgroup) appendNode(list, 'error', `*** unknown port or multicast group ${key}`);
-
-  if (pipeline === 'egress') {
-    const portType = port ? port.type : '';
-    const outputNode = appendNode(list, 'output', `/* output to "${outName}", type "${portType}" */`);
-    if (port?.peer) {
-      const peer = port.peer;
-      const node = appendNode(
-        list,
-        'pipeline',
-        `ingress(dp="${peer.dp.friendlyName}", inport="${peer.friendlyName}")`,
-        {
-          pipeline: { kind: 'ingress', datapath: peer.dp.friendlyName, inport: peer.friendlyName },
-        },
-      );
-      const next = clonePacket(packet);
-      setField(next, 'reg14', BigInt(peer.tunnelKey));
-      setField(next, 'reg15', 0n);
-      nested(ctx, runner, peer.dp, next, 0, 'ingress', node.subs);
-    } else {
-      outputNode.fate = { kind: 'output', datapath: dp.friendlyName, port: outName, portType };
-      ctx.fates.push(outputNode.fate);
-      appendNode(list, 'modify', `output("${outName}")`);
-    }
-    return;
-  }
-
-  const egress = egressPacket(packet);
-  const inKey = inportKey(packet);
-  const inName = portKeyToName(ctx.db, dp, inKey);
-  const allowLoopback = ((getField(packet, 'reg10') >> BigInt(MLF_BITS.allowLoopback)) & 1n) === 1n;
-
-  if (mcgroup) {
-    const mcnode = appendNode(list, 'pipeline', `multicast(dp="${dp.friendlyName}", mcgroup="${mcgroup.name}")`, {
-      pipeline: { kind: 'multicast', datapath: dp.friendlyName, mcgroup: mcgroup.name },
-    });
-    for (const p of mcgroup.ports) {
-      const node = appendNode(
-        mcnode.subs,
-        'pipeline',
-        `egress(dp="${dp.friendlyName}", inport="${inName}", outport="${p.friendlyName}")`,
-        { pipeline: { kind: 'egress', datapath: dp.friendlyName, inport: inName, outport: p.friendlyName } },
-      );
-      if (p.tunnelKey !== inKey || allowLoopback) {
-        node.alwaysIndent = true;
-        // ovn-trace reuses one egress flow for every member, so changes made for one carry to the next.
-        setField(egress, 'reg15', BigInt(p.tunnelKey));
-        nested(ctx, runner, dp, egress, 0, 'egress', node.subs);
-      } else {
-        omitLoopback(ctx, dp, p.friendlyName, node.subs);
-      }
-    }
-    return;
-  }
-
-  if (port && port.type === 'chassisredirect') {
-    if (port.distributedPort) {
-      appendNode(
-        list,
-        'output',
-        `/* Replacing type "${port.type}" outport "${port.friendlyName}" with distributed port "${port.distributedPort.friendlyName}". */`,
-      );
-      port = port.distributedPort;
-      outName = port.friendlyName;
-      setField(egress, 'reg15', BigInt(port.tunnelKey));
-    } else {
-      const message = `*** output to type "${port.type}" port "${outName}" with no or invalid distributed port`;
-      const fate = { kind: 'error' as const, datapath: dp.friendlyName, message };
-      appendNode(list, 'error', message, { fate });
-      ctx.fates.push(fate);
-      return;
-    }
-  }
-
-  if ((port && port.tunnelKey !== inKey) || allowLoopback) {
-    const node = appendNode(
-      list,
-      'pipeline',
-      `egress(dp="${dp.friendlyName}", inport="${inName}", outport="${outName}")`,
-      {
-        pipeline: { kind: 'egress', datapath: dp.friendlyName, inport: inName, outport: outName },
-      },
-    );
-    nested(ctx, runner, dp, egress, 0, 'egress', node.subs);
-  } else {
-    omitLoopback(ctx, dp, outName, list);
-  }
-}
-
-function omitLoopback(ctx: TraceContext, dp: TraceDatapath, port: string, list: TraceNode[]): void {
-  const fate = { kind: 'loopback-omitted' as const, datapath: dp.friendlyName, port };
-  appendNode(list, 'output', '/* omitting output because inport == outport && !flags.loopback */', { fate });
-  ctx.fates.push(fate);
 }
