@@ -80,7 +80,10 @@ export function formatOvsValue(field: string, value: bigint): string {
   return value.toString();
 }
 
-/** Logical port name → tunnel key, for `outport = "name";` (0 when the name is unknown, as in OVN). */
+/**
+ * For `outport = "name";`: the tunnel key of that port or multicast group in the flow's datapath
+ * (ovntrace_lookup_port); undefined, which loads 0, for names not in it. "" and "none" load 0 anyway.
+ */
 export type PortKeyLookup = (name: string) => number | undefined;
 
 /**
@@ -99,7 +102,8 @@ export function applyFieldAction(
       const modify = isRegister(sf.field) ? [] : [formatAction(a).slice(0, -1)];
       if (!prereqsOk(packet, sf.field)) return { modify };
       if (a.value.kind === 'string') {
-        setField(packet, sf.field, BigInt(portKey(a.value.value) ?? 0));
+        const name = a.value.value;
+        setField(packet, sf.field, name === '' || name === 'none' ? 0n : BigInt(portKey(name) ?? 0));
       } else {
         const bits = (1n << BigInt(sf.nBits)) - 1n;
         const mask = (a.value.mask ?? bits) & bits;
