@@ -19,6 +19,10 @@ test('a copied link reopened in a fresh page shows the same scene', async ({ pag
   await expect(fresh.getByTestId('packet-dst')).toHaveValue('10.0.0.99');
   await expect(fresh.getByTestId('packet-src')).toHaveValue('sw0-vm1');
   await snap(fresh, 'share-reopened');
+  await fresh.getByTestId('script-editor').click();
+  await fresh.keyboard.press('Control+End');
+  await fresh.keyboard.type('ovn-nbctl ls-add edited\n');
+  await expect(fresh).not.toHaveURL(/#s=/);
 });
 
 for (const [name, hash] of [

@@ -3,7 +3,7 @@
 import type { TraceResult } from '../worker/api.ts';
 import { callEngine } from '../worker/client.ts';
 import { traceRequest } from './packet/microflow.ts';
-import { OWN_SCRIPT_KEY, writeStored } from './storage.ts';
+import { forgetSceneLink, OWN_SCRIPT_KEY, writeStored } from './storage.ts';
 import { useAppStore } from './store/index.ts';
 
 const TYPING_PAUSE_MS = 350;
@@ -24,6 +24,7 @@ export async function loadScript(): Promise<void> {
 export function scriptEdited(text: string) {
   useAppStore.getState().setScript(text);
   writeStored(OWN_SCRIPT_KEY, text);
+  forgetSceneLink();
   useAppStore.getState().clearTrace();
   if (pendingLoad) clearTimeout(pendingLoad);
   pendingLoad = setTimeout(() => void loadScript(), TYPING_PAUSE_MS);

@@ -4,7 +4,7 @@ import { builtinScenarios, defaultScenario } from '../engine/scenario/builtins.t
 import { decodeScene, encodeScene, isSceneHash } from '../engine/scenario/url.ts';
 import { loadScript } from './engine-actions.ts';
 import { packetFormFields, packetFormFrom } from './packet/microflow.ts';
-import { OWN_SCRIPT_KEY, readStored as read, SCENE_KEY, writeStored as store } from './storage.ts';
+import { forgetSceneLink, OWN_SCRIPT_KEY, readStored as read, SCENE_KEY, writeStored as store } from './storage.ts';
 import { useAppStore } from './store/index.ts';
 
 /** Picker values besides the built-ins: the person's own script, and a scene opened from a link. */
@@ -62,6 +62,7 @@ function openFromLocation() {
 export function openBuiltin(id: string) {
   const scenario = builtinScenarios.find((s) => s.id === id);
   const app = useAppStore.getState();
+  if (id !== LINK) forgetSceneLink();
   if (scenario) {
     app.setScript(scenario.script, scenario.id);
     app.resetPacket(packetFormFrom(scenario.packet));

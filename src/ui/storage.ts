@@ -18,3 +18,9 @@ export function writeStored(key: string, value: string) {
     // Storage full or disabled (private mode): the script stays in the editor.
   }
 }
+
+/** Drops a shared link from the address bar once the scene no longer matches it, so that a reload
+ * shows the person's own (autosaved) work rather than the old link. */
+export function forgetSceneLink() {
+  if (location.hash.startsWith('#s=')) history.replaceState(null, '', location.pathname + location.search);
+}
