@@ -143,9 +143,14 @@ export function defaultAtom(base: BaseType): string | number | boolean {
   }
 }
 
+const referrerCache = new Map<NbTableName, { table: NbTableName; column: ColumnSchema }[]>();
+
 /** Every (table, column) whose key or value refers to `target`. */
 export function referrersOf(target: NbTableName): { table: NbTableName; column: ColumnSchema }[] {
+  const cached = referrerCache.get(target);
+  if (cached) return cached;
   const out: { table: NbTableName; column: ColumnSchema }[] = [];
+  referrerCache.set(target, out);
   for (const t of nbTables.values())
     for (const c of t.columns)
       if (c.type.key.refTable === target || c.type.value?.refTable === target) out.push({ table: t.name, column: c });

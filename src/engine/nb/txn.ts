@@ -41,7 +41,7 @@ export function nextUuid(db: NbDatabase): string {
 export class NbTxn {
   private readonly saved = new Map<string, Map<string, AnyRow>>();
   private readonly savedCounter: number | undefined;
-  private readonly inserted = new Set<string>();
+  private readonly inserted = new Map<string, NbTableName>();
   private readonly touched: { table: NbTableName; old: AnyRow }[] = [];
   private readonly deleted: { table: NbTableName; row: AnyRow }[] = [];
 
@@ -53,7 +53,8 @@ export class NbTxn {
     return this.db.tables as unknown as Tables;
   }
 
-  private save(table: NbTableName): Map<string, AnyRow> {
+  /** Deleting loses a row's place in creation order, so a table is copied before its first delete. */
+  private snapshot(table: NbTableName): Map<string, AnyRow> {
     const m = this.tables()[table];
     if (!this.saved.has(table)) this.saved.set(table, new Map(m));
     return m;
@@ -74,14 +75,14 @@ export class NbTxn {
       const v = col.name in values ? values[col.name] : defaultValue(col);
       if (v !== undefined) row[col.name] = v;
     }
-    this.save(table).set(row._uuid, row);
-    this.inserted.add(row._uuid);
+    this.rows(table).set(row._uuid, row);
+    this.inserted.set(row._uuid, table);
     return row;
   }
 
   /** Replaces columns of a row (a new object, so snapshots stay intact). Undefined clears an optional column. */
   update(table: NbTableName, uuid: string, changes: Record<string, unknown>): AnyRow | undefined {
-    const m = this.save(table);
+    const m = this.rows(table);
     const old = m.get(uuid);
     if (!old) return undefined;
     const row: AnyRow = { ...old };
@@ -95,7 +96,7 @@ export class NbTxn {
   }
 
   delete(table: NbTableName, uuid: string): void {
-    const m = this.save(table);
+    const m = this.snapshot(table);
     const row = m.get(uuid);
     if (!row) return;
     m.delete(uuid);
@@ -104,26 +105,64 @@ export class NbTxn {
 
   rollback(): void {
     const t = this.tables();
+    for (const [uuid, table] of this.inserted) if (!this.saved.has(table)) t[table].delete(uuid);
+    for (let i = this.touched.length - 1; i >= 0; i--) {
+      const { table, old } = this.touched[i];
+      if (!this.saved.has(table) && !this.inserted.has(old._uuid)) t[table].set(old._uuid, old);
+    }
     for (const [name, m] of this.saved) t[name] = m;
     (this.db as NbDatabase & UuidState).uuidCounter = this.savedCounter;
   }
 
-  /** Applies ovsdb's commit rules; on an error the caller rolls back. */
+  /** Applies ovsdb's commit rules; on an error the caller rolls back. Work is limited to the rows
+   * this transaction touched, so a long script stays linear. */
   commit(): string | undefined {
     this.dropWeakRefs();
     this.collectGarbage();
     return this.checkStrongRefs() ?? this.checkIndexes() ?? this.checkMaxRows();
   }
 
-  private refsIn(col: ColumnSchema, row: AnyRow, which: 'strong' | 'weak', target?: NbTableName): string[] {
-    const out: string[] = [];
-    const d = datumOf(col, row[col.name]);
+  /** Uuids a row refers to through `col` (keys and values), optionally only those of one strength. */
+  private refsIn(col: ColumnSchema, row: AnyRow, which?: 'strong' | 'weak'): { table: NbTableName; uuid: string }[] {
+    const out: { table: NbTableName; uuid: string }[] = [];
+    const v = row[col.name];
+    if (v === undefined) return out;
     const k = col.type.key;
-    if (k.refTable && k.refType === which && (!target || k.refTable === target)) out.push(...(d.keys as string[]));
-    const v = col.type.value;
-    if (v?.refTable && v.refType === which && (!target || v.refTable === target))
-      out.push(...((d.values ?? []) as string[]));
+    const val = col.type.value;
+    const push = (base: typeof k | undefined, atoms: unknown[]): void => {
+      if (!base?.refTable || (which && base.refType !== which)) return;
+      for (const a of atoms) if (typeof a === 'string') out.push({ table: base.refTable, uuid: a });
+    };
+    if (col.kind === 'map') {
+      push(k, Object.keys(v as object));
+      push(val, Object.values(v as object));
+    } else push(k, Array.isArray(v) ? v : [v]);
     return out;
+  }
+
+  private refColumns(table: NbTableName, which: 'strong' | 'weak'): ColumnSchema[] {
+    return tableSchema(table).columns.filter(
+      (c) =>
+        (c.type.key.refTable && c.type.key.refType === which) ||
+        (c.type.value?.refTable && c.type.value.refType === which),
+    );
+  }
+
+  private isReferenced(target: NbTableName, uuid: string): boolean {
+    for (const { table, column } of referrersOf(target)) {
+      const strongKey = column.type.key.refTable === target && column.type.key.refType === 'strong';
+      const strongVal = column.type.value?.refTable === target && column.type.value.refType === 'strong';
+      if (!strongKey && !strongVal) continue;
+      for (const row of this.rows(table).values()) {
+        const v = row[column.name];
+        if (v === undefined) continue;
+        if (column.kind === 'map') {
+          if (strongKey && uuid in (v as object)) return true;
+          if (strongVal && Object.values(v as object).includes(uuid)) return true;
+        } else if (Array.isArray(v) ? v.includes(uuid) : v === uuid) return true;
+      }
+    }
+    return false;
   }
 
   private dropWeakRefs(): void {
@@ -154,60 +193,88 @@ export class NbTxn {
     }
   }
 
+  /** Deletes non-root rows that lost (or never had) a strong reference, cascading. */
   private collectGarbage(): void {
-    for (;;) {
-      let removed = false;
-      for (const t of nbTables.values()) {
-        if (t.isRoot) continue;
-        const rows = this.rows(t.name);
-        if (rows.size === 0) continue;
-        const referenced = new Set<string>();
-        for (const { table, column } of referrersOf(t.name))
-          for (const row of this.rows(table).values())
-            for (const u of this.refsIn(column, row, 'strong', t.name)) referenced.add(u);
-        for (const uuid of [...rows.keys()])
-          if (!referenced.has(uuid)) {
-            this.delete(t.name, uuid);
-            removed = true;
-          }
+    const candidates: { table: NbTableName; uuid: string }[] = [];
+    const strongTargets = (table: NbTableName, row: AnyRow): void => {
+      for (const c of this.refColumns(table, 'strong')) candidates.push(...this.refsIn(c, row, 'strong'));
+    };
+    for (const [uuid, table] of this.inserted) candidates.push({ table, uuid });
+    for (const t of this.touched) {
+      // only references the update removed can orphan a row
+      const now = this.get(t.table, t.old._uuid);
+      for (const c of this.refColumns(t.table, 'strong')) {
+        const kept = new Set(now ? this.refsIn(c, now, 'strong').map((r) => r.uuid) : []);
+        for (const r of this.refsIn(c, t.old, 'strong')) if (!kept.has(r.uuid)) candidates.push(r);
       }
-      if (!removed) return;
-      this.dropWeakRefs();
     }
+    for (const d of this.deleted) strongTargets(d.table, d.row);
+    let removed = false;
+    const seen = new Set<string>();
+    while (candidates.length) {
+      const { table, uuid } = candidates.pop() as { table: NbTableName; uuid: string };
+      if (tableSchema(table).isRoot || seen.has(uuid)) continue;
+      const row = this.get(table, uuid);
+      if (!row || this.isReferenced(table, uuid)) continue;
+      seen.add(uuid);
+      this.delete(table, uuid);
+      removed = true;
+      strongTargets(table, row);
+    }
+    if (removed) this.dropWeakRefs();
+  }
+
+  private changedRows(): { table: NbTableName; row: AnyRow }[] {
+    const out: { table: NbTableName; row: AnyRow }[] = [];
+    const seen = new Set<string>();
+    const add = (table: NbTableName, uuid: string): void => {
+      if (seen.has(uuid)) return;
+      seen.add(uuid);
+      const row = this.get(table, uuid);
+      if (row) out.push({ table, row });
+    };
+    for (const [uuid, table] of this.inserted) add(table, uuid);
+    for (const t of this.touched) add(t.table, t.old._uuid);
+    return out;
   }
 
   private checkStrongRefs(): string | undefined {
-    for (const t of nbTables.values())
-      for (const col of t.columns) {
-        const kt = col.type.key.refTable;
-        const vt = col.type.value?.refTable;
-        if (!(kt && col.type.key.refType === 'strong') && !(vt && col.type.value?.refType === 'strong')) continue;
-        for (const row of this.rows(t.name).values())
-          for (const target of [kt, vt]) {
-            if (!target) continue;
-            for (const u of this.refsIn(col, row, 'strong', target))
-              if (!this.rows(target).has(u))
-                return `referential integrity violation: Table ${t.name} column ${col.name} row ${row._uuid} references nonexistent row ${u} in table ${target}.`;
-          }
-      }
+    for (const { table, row } of this.changedRows())
+      for (const col of this.refColumns(table, 'strong'))
+        for (const ref of this.refsIn(col, row, 'strong'))
+          if (!this.rows(ref.table).has(ref.uuid))
+            return `referential integrity violation: Table ${table} column ${col.name} row ${row._uuid} references nonexistent row ${ref.uuid} in table ${ref.table}.`;
+    for (const d of this.deleted)
+      if (!this.rows(d.table).has(d.row._uuid) && this.isReferenced(d.table, d.row._uuid))
+        return `referential integrity violation: cannot delete ${d.table} row ${d.row._uuid} because of 1 remaining reference(s)`;
     return undefined;
   }
 
   private checkIndexes(): string | undefined {
-    for (const t of nbTables.values())
+    const origin = (u: string): string =>
+      this.inserted.has(u)
+        ? 'was inserted by this transaction'
+        : 'existed in the database before this transaction and was not modified by the transaction';
+    for (const { table, row } of this.changedRows()) {
+      const t = tableSchema(table);
       for (const index of t.indexes) {
-        const seen = new Map<string, string>();
-        for (const row of this.rows(t.name).values()) {
-          const key = JSON.stringify(index.map((c) => row[c]));
-          const prev = seen.get(key);
-          if (prev !== undefined) {
-            const vals = index.map((c) => formatAtom('string', row[c] as Atom)).join(', ');
-            return `constraint violation: Transaction causes multiple rows in "${t.name}" table to have identical values (${vals}) for index on column${index.length > 1 ? 's' : ''} ${index.map((c) => `"${c}"`).join(', ')}.  First row, with UUID ${prev}, ${this.inserted.has(prev) ? 'was inserted by this transaction' : 'existed in the database before this transaction and was not modified by the transaction'}.  Second row, with UUID ${row._uuid}, ${this.inserted.has(row._uuid) ? 'was inserted by this transaction' : 'existed in the database before this transaction and was not modified by the transaction'}.`;
-          }
-          seen.set(key, row._uuid);
+        for (const other of this.rows(table).values()) {
+          if (other._uuid === row._uuid || !index.every((c) => other[c] === row[c])) continue;
+          const [first, second] = this.rowsInOrder(table, other._uuid, row._uuid);
+          const vals = index.map((c) => formatAtom('string', row[c] as Atom)).join(', ');
+          return `constraint violation: Transaction causes multiple rows in "${t.name}" table to have identical values (${vals}) for index on column${index.length > 1 ? 's' : ''} ${index.map((c) => `"${c}"`).join(', ')}.  First row, with UUID ${first}, ${origin(first)}.  Second row, with UUID ${second}, ${origin(second)}.`;
         }
       }
+    }
     return undefined;
+  }
+
+  private rowsInOrder(table: NbTableName, a: string, b: string): [string, string] {
+    for (const u of this.rows(table).keys()) {
+      if (u === a) return [a, b];
+      if (u === b) return [b, a];
+    }
+    return [a, b];
   }
 
   private checkMaxRows(): string | undefined {
