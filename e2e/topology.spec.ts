@@ -55,3 +55,20 @@ test('the console runs a command after the script', async ({ page }) => {
   await expect(page.getByTestId('console-output')).toContainText('port ls1-vm1');
   await snap(page, 'console-show');
 });
+
+test('the flow views list flows as lflow-list does and show what an edit changed', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-lflows').click();
+  await page.getByRole('tab', { name: 'lflow-list' }).click();
+  await expect(page.getByTestId('lflow-text')).toContainText('Datapath: "ls1"');
+  await expect(page.getByTestId('lflow-text')).toContainText('table=0 (ls_in_check_port_sec');
+  await page.getByTestId('script-editor').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(
+    'ovn-nbctl lsp-add ls1 ls1-vm3\novn-nbctl lsp-set-addresses ls1-vm3 "02:ac:10:ff:00:33 192.168.100.12"\n',
+  );
+  await page.getByRole('tab', { name: /^Changes \(\+\d+/ }).click();
+  await expect(page.getByTestId('lflow-changes')).toContainText('+ table=');
+  await expect(page.getByTestId('lflow-changes')).toContainText('ls1-vm3');
+  await snap(page, 'lflow-changes');
+});

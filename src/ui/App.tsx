@@ -6,7 +6,7 @@ import { ScriptEditor } from './editor/ScriptEditor.tsx';
 import { ScriptProblems } from './editor/ScriptProblems.tsx';
 import { scriptEdited } from './engine-actions.ts';
 import { Header } from './header/Header.tsx';
-import { LflowTable } from './lflows/LflowTable.tsx';
+import { LflowsPanel } from './lflows/LflowsPanel.tsx';
 import { LinkErrorBanner } from './LinkErrorBanner.tsx';
 import { PacketForm } from './packet/PacketForm.tsx';
 import { useAppStore } from './store/index.ts';
@@ -70,7 +70,7 @@ export function App() {
         <div className="tab-body" role="tabpanel">
           {tab === 'stages' && <TraceStages />}
           {tab === 'text' && <TraceText />}
-          {tab === 'lflows' && <LflowTable />}
+          {tab === 'lflows' && <LflowsPanel />}
           {tab === 'console' && <Console />}
         </div>
       </section>

@@ -1,7 +1,9 @@
 // The protocol between the UI and the engine worker: a few functions, plain JSON-able data in and out.
 import type { PortInfo, TopologyGraph } from '../engine/scenario/topology.ts';
+import type { LflowDiff } from '../engine/sb/lflow-diff.ts';
 
 export type { PortInfo, TopologyGraph, TopologyNode, TopologyEdge } from '../engine/scenario/topology.ts';
+export type { LflowDiff, LflowDiffGroup } from '../engine/sb/lflow-diff.ts';
 
 /** A script error, at the line and column the script layer reports. */
 export interface ScriptMessage {
@@ -43,6 +45,8 @@ export interface LoadResult {
   skipped: { line: number; text: string }[];
   /** Engine stages that could not run (not built yet, or failed), each with the reason. */
   problems: string[];
+  /** Flows added and removed since the previous load (absent on the first). */
+  diff?: LflowDiff;
 }
 
 export interface TraceRequest {
@@ -102,4 +106,6 @@ export interface EngineApi {
   trace(request: TraceRequest): Promise<TraceResult>;
   /** Runs one more command (e.g. `ovn-nbctl show`) after the loaded script, as the CLI's `run` does. */
   runCommand(line: string): Promise<CommandResult>;
+  /** The loaded flows exactly as `ovn-sbctl lflow-list` prints them. */
+  lflowList(): Promise<string>;
 }

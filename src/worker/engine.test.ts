@@ -50,6 +50,20 @@ describe('engine behind the worker', () => {
     expect(show.output).not.toContain('(extra)');
   });
 
+  it('reports the flows an edit adds, and lists flows as lflow-list does', async () => {
+    const engine = createEngine();
+    const first = await engine.load(scriptOf('two-vms'));
+    expect(first.diff).toBeUndefined();
+    const second = await engine.load(
+      `${scriptOf('two-vms')}ovn-nbctl lsp-add ls1 ls1-vm3\novn-nbctl lsp-set-addresses ls1-vm3 "02:ac:10:ff:00:33 192.168.100.12"\n`,
+    );
+    expect(second.diff?.added).toBeGreaterThan(0);
+    expect(second.diff?.groups.every((g) => g.datapath.includes('ls1'))).toBe(true);
+    const listing = await engine.lflowList();
+    expect(listing).toMatch(/^Datapath: "ls1" \([0-9a-f-]+\)  Pipeline: ingress\n/);
+    expect(listing).toContain('table=0 (ls_in_check_port_sec');
+  });
+
   it('reports script errors at line and column', async () => {
     const result = await createEngine().load('ovn-nbctl ls-add a\novn-nbctl lsp-add nosuch p1\n');
     expect(result.errors).toHaveLength(1);

@@ -3,6 +3,8 @@
 import { importOvsdbFile, looksLikeOvsdbFile } from '../engine/nb/import.ts';
 import { runNorthd } from '../engine/northd/index.ts';
 import type { SbDatabase } from '../engine/sb/database.ts';
+import { diffLflows } from '../engine/sb/lflow-diff.ts';
+import { formatLflowList } from '../engine/sb/lflow-list.ts';
 import { buildTopology } from '../engine/scenario/topology.ts';
 import { emptyWorld, runCommand, runScript, type ScriptRun } from '../engine/script/index.ts';
 import { formatTrace, trace } from '../engine/trace/index.ts';
@@ -21,6 +23,7 @@ export function createEngine(): EngineApi {
   return {
     async load(text: string): Promise<LoadResult> {
       script = text;
+      const previous = sb;
       sb = undefined;
       flowless = new Set();
       const problems: string[] = [];
@@ -37,6 +40,7 @@ export function createEngine(): EngineApi {
       try {
         sb = runNorthd(run.world);
         result.datapaths = groupLflows(sb);
+        if (previous) result.diff = diffLflows(previous, sb);
         for (const dp of result.datapaths) if (dp.ingress.every((s) => s.flows.length === 0)) flowless.add(dp.name);
       } catch (error) {
         problems.push(`northd failed: ${describe(error)}`);
@@ -60,6 +64,10 @@ export function createEngine(): EngineApi {
       } catch (error) {
         return { ok: false, error: `trace failed: ${describe(error)}` };
       }
+    },
+
+    async lflowList(): Promise<string> {
+      return sb ? formatLflowList(sb) : '';
     },
 
     async runCommand(line: string): Promise<CommandResult> {
