@@ -9,7 +9,7 @@ import { formatField } from '../actions/index.ts';
 import { appendNode, type TraceContext } from './context.ts';
 import type { TraceDatapath } from './database.ts';
 import type { Runner } from './executor.ts';
-import { resolveField, writeSubfield } from './fields.ts';
+import { writeField } from '../actions/interp.ts';
 import type { Pipeline, TraceNode } from './types.ts';
 
 type CtAction = Extract<
@@ -198,8 +198,7 @@ function executeSelect(
   const chosen = a.members.find((m) => m.id === ctx.selectId);
   // Without a matching --select-id ovn-trace picks at random; we take the first member.
   const member = chosen ?? a.members[0];
-  const sf = resolveField(a.dst);
-  if (sf && member) writeSubfield(copy, sf, BigInt(member.id));
+  if (member) writeField(copy, a.dst, BigInt(member.id));
   const note = chosen ? '' : ' /* Randomly selected. Use --select-id to specify. */';
   const text = `select: ${formatField(a.dst)} = ${member?.id ?? 0}${note}`;
   const node = appendNode(list, 'transformation', text, { transformation: { kind: 'select' } });

@@ -2,49 +2,35 @@
 // push/pop, ip.ttl--, ct_clear, MAC binding and FDB lookups, DHCP options, port security, LB hairpin
 // checks, log) with the nodes ovn-trace adds for them.
 import type { Action, FieldRef } from '../actions/index.ts';
-import { formatAction, formatField } from '../actions/index.ts';
+import { formatField } from '../actions/index.ts';
 import { formatConstantSet } from '../actions/format.ts';
 import { formatMac } from '../packet/addresses.ts';
 import { getField, setField, type PacketState } from '../packet/state.ts';
 import { appendNode, inportKey, outportKey, type TraceContext } from './context.ts';
 import { lookupPortKey, mappedIp, portByKey, type TraceDatapath } from './database.ts';
-import {
-  formatFieldValue,
-  isRegister,
-  putHex,
-  readSubfield,
-  resolveField,
-  writeSubfield,
-  type Subfield,
-} from './fields.ts';
+import { applyFieldAction, readField, resolveFieldRef, writeField } from '../actions/interp.ts';
 import { TraceAbort } from './abort.ts';
 import { lbVipFor } from './lb-vips.ts';
 import { checkInPortSec, checkOutPortSec } from './port-security.ts';
 import type { Pipeline, TraceNode } from './types.ts';
 
-function write(packet: PacketState, ref: FieldRef, value: bigint): void {
-  const sf = resolveField(ref);
-  if (sf) writeSubfield(packet, sf, value);
+/** ds_put_hex: "0x" and the significant hex digits, or "0". */
+function putHex(value: bigint): string {
+  return value === 0n ? '0' : `0x${value.toString(16)}`;
 }
 
-function read(packet: PacketState, ref: FieldRef): bigint {
-  const sf = resolveField(ref);
-  return sf ? readSubfield(packet, sf) : 0n;
+/** mf_is_register. */
+function isRegister(field: string): boolean {
+  return /^x{0,2}reg\d+$/.test(field);
 }
 
-/** summarize_move: `dst = value` for a move into a non-register field. */
-function summarizeMove(packet: PacketState, src: Subfield, dstRef: FieldRef, dst: Subfield, list: TraceNode[]): void {
-  if (isRegister(dst.field)) return;
-  const whole = src.ofs === 0 && src.nBits >= src.fieldWidth;
-  const value = whole ? formatFieldValue(src.field, getField(packet, src.field)) : putHex(readSubfield(packet, src));
-  appendNode(list, 'modify', `${formatField(dstRef)} = ${value}`);
-}
+const read = readField;
+const write = writeField;
 
 function ipOf(packet: PacketState, ref: FieldRef): bigint {
-  const sf = resolveField(ref);
-  if (!sf) return 0n;
-  const v = readSubfield(packet, sf);
-  return sf.nBits === 32 ? mappedIp(4, v) : v;
+  const sf = resolveFieldRef(ref);
+  const v = readField(packet, ref);
+  return sf?.nBits === 32 ? mappedIp(4, v) : v;
 }
 
 /** Runs one action that stays within the packet; ignores those ovn-trace does nothing for. */
@@ -58,43 +44,18 @@ export function executeDataAction(
   stack: bigint[],
 ): void {
   switch (a.type) {
-    case 'load': {
-      const sf = resolveField(a.dst);
-      if (!sf) return;
-      if (!isRegister(sf.field)) appendNode(list, 'modify', formatAction(a).replace(/;$/, ''));
-      if (a.value.kind === 'string') {
-        writeSubfield(packet, sf, BigInt(lookupPortKey(ctx.db, dp, a.value.value) ?? 0));
-      } else if (a.value.mask !== undefined) {
-        const old = readSubfield(packet, sf);
-        writeSubfield(packet, sf, (old & ~a.value.mask) | (a.value.value & a.value.mask));
-      } else {
-        writeSubfield(packet, sf, a.value.value);
-      }
+    case 'load':
+    case 'move':
+    case 'exchange':
+    case 'dec_ttl': {
+      const { modify, error } = applyFieldAction(a, packet, (name) => lookupPortKey(ctx.db, dp, name));
+      for (const text of modify) appendNode(list, 'modify', text);
+      if (error) appendNode(list, 'error', error);
       return;
     }
     case 'ovnfield_load': {
       const value = a.value.kind === 'integer' ? BigInt.asUintN(16, a.value.value) : 0n;
       appendNode(list, 'modify', `${a.dst.symbol} = ${value}`);
-      return;
-    }
-    case 'move': {
-      const dst = resolveField(a.lhs);
-      const src = resolveField(a.rhs);
-      if (!dst || !src) return;
-      summarizeMove(packet, src, a.lhs, dst, list);
-      writeSubfield(packet, dst, readSubfield(packet, src));
-      return;
-    }
-    case 'exchange': {
-      const x = resolveField(a.lhs);
-      const y = resolveField(a.rhs);
-      if (!x || !y) return;
-      summarizeMove(packet, y, a.lhs, x, list);
-      summarizeMove(packet, x, a.rhs, y, list);
-      const vx = readSubfield(packet, x);
-      const vy = readSubfield(packet, y);
-      writeSubfield(packet, x, vy);
-      writeSubfield(packet, y, vx);
       return;
     }
     case 'push': {
@@ -113,9 +74,6 @@ export function executeDataAction(
       );
       return;
     }
-    case 'dec_ttl':
-      decTtl(packet, list);
-      return;
     case 'ct_clear':
       for (const f of ['ct_state', 'ct_zone', 'ct_mark', 'ct_label', 'ct_nw_proto', 'ct_nw_src', 'ct_nw_dst']) {
         setField(packet, f, 0n);
@@ -179,7 +137,7 @@ export function executeDataAction(
       }
       const options = a.options.map((o) => `${o.name} = ${formatConstantSet(o.value)}`).join(', ');
       appendNode(list, 'modify', `${a.type}(${options})`);
-      const sf = resolveField(a.dst);
+      const sf = resolveFieldRef(a.dst);
       if (sf && !isRegister(sf.field)) appendNode(list, 'modify', `${formatField(a.dst)} = 1`);
       write(packet, a.dst, 1n);
       return;
@@ -233,21 +191,6 @@ export function executeDataAction(
       // ovn-trace can see.
       return;
   }
-}
-
-function decTtl(packet: PacketState, list: TraceNode[]): void {
-  const ethType = getField(packet, 'eth_type');
-  if (ethType !== 0x0800n && ethType !== 0x86ddn) {
-    appendNode(list, 'error', '*** TTL decrement of non-IP packet');
-    return;
-  }
-  const ttl = getField(packet, 'nw_ttl');
-  if (!ttl) {
-    appendNode(list, 'error', '*** TTL underflow');
-    return;
-  }
-  setField(packet, 'nw_ttl', ttl - 1n);
-  appendNode(list, 'modify', 'ip.ttl--');
 }
 
 /** execute_chk_lb_hairpin: 1 when a load-balanced packet goes back to its own source. */
