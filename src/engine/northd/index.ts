@@ -55,6 +55,8 @@ import {
   buildIpv6InputFlows,
   buildMiscLocalTrafficDropFlows,
 } from './lr-ip-input.ts';
+import { buildRouterLbArpFlows, buildRouterLbFlows } from './lr-lb.ts';
+import { buildNatArpNdFlows, buildRouterNatFlows, natEntries } from './lr-nat.ts';
 import {
   buildArpRequestFlows,
   buildArpResolveFlowsForPort,
@@ -135,6 +137,10 @@ export function buildRouterFlows(ctx: BuildContext, od: Od): void {
   buildArpRequestFlows(ctx, od);
   buildMiscLocalTrafficDropFlows(ctx, od);
   buildNatDefragDefaults(ctx, od);
+  const nats = natEntries(ctx, od);
+  buildNatArpNdFlows(ctx, od, nats);
+  buildRouterNatFlows(ctx, od, nats);
+  buildRouterLbFlows(ctx, od);
   ctx.table.add(od.uuid, 'lrInLbAffCheck', 0, '1', 'next;', 7490);
   ctx.table.add(od.uuid, 'lrInLbAffLearn', 0, '1', 'next;', 7491);
   for (const op of od.ports) {
@@ -147,6 +153,7 @@ export function buildRouterFlows(ctx: BuildContext, od: Od): void {
     buildDhcpv6ReplyFlows(ctx, op);
     buildIpv6InputFlows(ctx, op);
     buildIpv4InputFlows(ctx, op);
+    buildRouterLbArpFlows(ctx, op);
   }
 }
 

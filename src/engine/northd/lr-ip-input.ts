@@ -3,6 +3,7 @@
 // build_lrouter_drop_own_dest, build_lrouter_arp_flow / nd_flow). NAT/LB/BFD extras are not built yet.
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
 import { isCrPort } from './lr-admission.ts';
+import { natEntries, snatIps } from './lr-nat.ts';
 import { smapGetBool, type Od, type Op } from './model.ts';
 
 export function buildMiscLocalTrafficDropFlows(ctx: BuildContext, od: Od): void {
@@ -154,17 +155,24 @@ export function buildIpv6InputFlows(ctx: BuildContext, op: Op): void {
   }
 }
 
-function dropOwnDest(ctx: BuildContext, op: Op): void {
+/** build_lrouter_drop_own_dest: drop IP traffic to the port's own addresses (or only to its SNAT/LB ones). */
+export function dropOwnDest(
+  ctx: BuildContext,
+  op: Op,
+  stage: 'lrInIpInput' | 'lrInArpResolve',
+  priority: number,
+  dropSnatIp: boolean,
+): void {
   const nets = op.lrpNetworks;
   if (!nets || !op.nbrp) return;
+  const snat = snatIps(natEntries(ctx, op.od));
   const lbV4 = new Set(op.od.lbs.flatMap((lb) => lb.vips.filter((v) => !v.ipv6).map((v) => v.vipStr)));
   const lbV6 = new Set(op.od.lbs.flatMap((lb) => lb.vips.filter((v) => v.ipv6).map((v) => v.vipStr)));
-  const v4 = nets.ipv4.map((a) => a.addrS).filter((ip) => !lbV4.has(ip));
-  if (v4.length > 0)
-    addFlow(ctx, op.od, 'lrInIpInput', 60, `ip4.dst == {${v4.join(', ')}}`, DROP, 11304, op.nbrp._uuid);
-  const v6 = nets.ipv6.map((a) => a.addrS).filter((ip) => !lbV6.has(ip));
-  if (v6.length > 0)
-    addFlow(ctx, op.od, 'lrInIpInput', 60, `ip6.dst == {${v6.join(', ')}}`, DROP, 11333, op.nbrp._uuid);
+  const pick = (ip: string, lb: Set<string>): boolean => dropSnatIp === (snat.has(ip) || lb.has(ip));
+  const v4 = nets.ipv4.map((a) => a.addrS).filter((ip) => pick(ip, lbV4));
+  if (v4.length > 0) addFlow(ctx, op.od, stage, priority, `ip4.dst == {${v4.join(', ')}}`, DROP, 11304, op.nbrp._uuid);
+  const v6 = nets.ipv6.map((a) => a.addrS).filter((ip) => pick(ip, lbV6));
+  if (v6.length > 0) addFlow(ctx, op.od, stage, priority, `ip6.dst == {${v6.join(', ')}}`, DROP, 11333, op.nbrp._uuid);
 }
 
 export function buildIpv4InputFlows(ctx: BuildContext, op: Op): void {
@@ -262,5 +270,5 @@ export function buildIpv4InputFlows(ctx: BuildContext, op: Op): void {
       );
     }
   }
-  dropOwnDest(ctx, op);
+  dropOwnDest(ctx, op, 'lrInIpInput', 60, false);
 }

@@ -15,6 +15,7 @@ import {
   solicitedNode,
 } from './addresses.ts';
 import { isCrPort } from './lr-admission.ts';
+import { dropOwnDest } from './lr-ip-input.ts';
 import { lrportIsEnabled, lspIsEnabled, lspIsRouter, smapGetBool, type Od, type Op } from './model.ts';
 
 /** find_lport_address: the router port's own address on the network that holds ip. */
@@ -230,6 +231,7 @@ export function buildArpResolveFlowsForPort(ctx: BuildContext, op: Op): void {
         op.nbrp._uuid,
       );
     }
+    dropOwnDest(ctx, op, 'lrInArpResolve', 2, true);
     return;
   }
   const lsp = op.nbsp;

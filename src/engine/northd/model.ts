@@ -1,6 +1,7 @@
 // northd's working model of the Northbound database (its ovn_datapath / ovn_port structures):
 // datapaths, ports with parsed addresses, peers, port groups, load balancers and global options.
 import type { NbDatabase } from '../nb/database.ts';
+import { makeUuid } from '../nb/txn.ts';
 import type {
   NbACL,
   NbLoadBalancer,
@@ -222,10 +223,12 @@ export function buildModel(world: World): NorthdModel {
   const lrpOrder = creationIndex(nb.tables.Logical_Router_Port);
   model.lspOrder = lspOrder;
   model.lbByUuid = lbByUuid;
-  let dpKey = 0;
-  for (const ls of nb.tables.Logical_Switch.values()) model.datapaths.push(buildSwitchOd(model, ls, ++dpKey));
+  const dpKeys = datapathKeys(nb);
+  for (const ls of nb.tables.Logical_Switch.values()) {
+    model.datapaths.push(buildSwitchOd(model, ls, dpKeys.get(ls._uuid) ?? 0));
+  }
   for (const lr of nb.tables.Logical_Router.values()) {
-    const od = newOd(lr._uuid, lr.name, ++dpKey);
+    const od = newOd(lr._uuid, lr.name, dpKeys.get(lr._uuid) ?? 0);
     od.nbr = lr;
     let portKey = 0;
     for (const pu of byCreation(lr.ports, lrpOrder)) {
@@ -325,6 +328,21 @@ export function rebuildSwitchOd(model: NorthdModel, lsUuid: string): boolean {
   attachPortGroups(model, od);
   setAclFlags(model, od);
   return true;
+}
+
+/**
+ * Datapath tunnel keys, allocated as 23.03 does when northd runs after every command: in creation
+ * order of switches and routers together. The script layer's uuids carry a creation counter in their
+ * first 32 bits; for other uuids (an imported database) switches come first, then routers.
+ */
+function datapathKeys(nb: NbDatabase): Map<string, number> {
+  const all = [...nb.tables.Logical_Switch.keys(), ...nb.tables.Logical_Router.keys()];
+  const counter = (u: string): number | undefined => {
+    const n = parseInt(u.slice(0, 8), 16);
+    return makeUuid(n) === u ? n : undefined;
+  };
+  if (all.every((u) => counter(u) !== undefined)) all.sort((a, b) => (counter(a) ?? 0) - (counter(b) ?? 0));
+  return new Map(all.map((u, i) => [u, i + 1]));
 }
 
 function creationIndex(table: ReadonlyMap<string, unknown>): Map<string, number> {

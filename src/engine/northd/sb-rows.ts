@@ -4,6 +4,7 @@
 import type { SbDatabase } from '../sb/database.ts';
 import type { SbPortBinding } from '../sb/schema.gen.ts';
 import { deterministicUuid } from '../sb/uuid.ts';
+import { reachableVips, routerLbAddressSet } from './lr-lb.ts';
 import {
   lspIsEnabled,
   lspIsExternal,
@@ -208,6 +209,12 @@ function addAddressSets(model: NorthdModel, sb: SbDatabase): void {
     }
     add(`${pg.name}_ip4`, v4);
     add(`${pg.name}_ip6`, v6);
+  }
+  for (const od of model.datapaths) {
+    if (!od.nbr) continue;
+    const { v4, v6 } = reachableVips(od);
+    if (v4.length > 0) add(routerLbAddressSet(od, false), v4);
+    if (v6.length > 0) add(routerLbAddressSet(od, true), v6);
   }
 }
 
