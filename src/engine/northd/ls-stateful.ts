@@ -195,7 +195,7 @@ export function buildSwitchLbFlows(ctx: BuildContext, od: Od): void {
     const hint = lb.nlb._uuid;
     for (const vip of lb.vips) {
       const ev = emptyLbEventFlow(ctx, lb, vip);
-      if (ev) addFlow(ctx, od, 'lsInPreLb', 130, ev.match, ev.action, 10806, hint);
+      if (ev) addFlow(ctx, od, 'lsInPreLb', 130, ev.match, ev.action, 10805, hint);
     }
     for (const vip of lb.vips) {
       const ip = vip.ipv6 ? 'ip6' : 'ip4';
