@@ -49,7 +49,12 @@ start_db() {
 # SB and OVS commands and the rest of a pasted terminal session do nothing.
 prelude() {
     cat <<'PRE'
-ovn-nbctl() { command ovn-nbctl --db="$OVN_NB_DB" "$@"; }
+# --wait needs a northd and a chassis we do not run: drop it
+ovn-nbctl() {
+    local a args=()
+    for a in "$@"; do [[ $a == --wait=* || $a == --no-wait ]] || args+=("$a"); done
+    command ovn-nbctl --db="$OVN_NB_DB" "${args[@]}"
+}
 ovn-sbctl() { :; }
 ovs-vsctl() { :; }
 mac-binding-add() { :; }

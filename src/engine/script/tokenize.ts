@@ -184,8 +184,10 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
       const col = r.col;
       r.next();
       if (c === '\\') {
-        if (r.peek() === '\n') r.next();
-        else if (!r.eof()) lit(r.next(), true);
+        if (r.peek() === '\n') {
+          r.next();
+          skipContinuationPrompt();
+        } else if (!r.eof()) lit(r.next(), true);
       } else if (c === "'") {
         let s = '';
         while (!r.eof() && r.peek() !== "'") s += r.next();
@@ -256,6 +258,7 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
     if (c === '\\' && r.peek(1) === '\n') {
       r.next();
       r.next();
+      skipContinuationPrompt();
       continue;
     }
     if (c === '\n') {
@@ -316,6 +319,13 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
   }
   finish(';');
   return { statements, errors };
+
+  /** A pasted continuation line starts with the shell's PS2 prompt, "> ". */
+  function skipContinuationPrompt(): void {
+    let i = 0;
+    while (r.peek(i) === ' ' || r.peek(i) === '\t') i++;
+    if (r.peek(i) === '>' && r.peek(i + 1) === ' ') for (let k = 0; k < i + 2; k++) r.next();
+  }
 
   function skipRedirectTarget(): void {
     while (r.peek() === ' ' || r.peek() === '\t') r.next();

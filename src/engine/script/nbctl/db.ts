@@ -371,7 +371,9 @@ function columnsOf(ctx: CmdContext, t: TableSchema): (ColumnSchema | undefined)[
 
 const UUID_TYPE: ColumnType = { key: { type: 'uuid' }, min: 1, max: 1 };
 
-/** Prints rows as ovs's table_print does in the list format (the ctl default). */
+const csvCell = (c: string): string => (/[\n",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+
+/** Prints rows as ovs's table_print does: list (the ctl default), table or csv. */
 export function printTable(ctx: CmdContext, cols: (ColumnSchema | undefined)[], rows: AnyRow[]): void {
   const style = ctx.inv.style;
   let s = '';
@@ -382,24 +384,27 @@ export function printTable(ctx: CmdContext, cols: (ColumnSchema | undefined)[], 
     const d: Datum = c ? datumOf(c, row[c.name]) : { keys: [row._uuid] };
     return style.cell === 'bare' ? formatBare(type, d) : formatDatum(type, d);
   };
+  const heads = cols.map((c) => (c ? c.name : '_uuid'));
+  const body = rows.map((r) => cols.map((c) => cell(c, r)));
   if (style.format === 'table') {
-    const heads = cols.map((c) => (c ? c.name : '_uuid'));
-    const body = rows.map((r) => cols.map((c) => cell(c, r)));
     const widths = heads.map((h, i) => Math.max(style.headings ? h.length : 0, ...body.map((b) => b[i].length)));
     const line = (cells: string[]): string =>
       cells
-        .map((x, i) => (i === cells.length - 1 ? x : x.padEnd(widths[i])))
+        .map((x, i) => x.padEnd(widths[i]))
         .join(' ')
         .trimEnd() + '\n';
-    if (style.headings && body.length) {
+    if (style.headings) {
       s += line(heads);
       s += line(widths.map((w) => '-'.repeat(w)));
     }
     for (const b of body) s += line(b);
+  } else if (style.format === 'csv') {
+    if (style.headings) s += heads.map(csvCell).join(',') + '\n';
+    for (const b of body) s += b.map(csvCell).join(',') + '\n';
   } else
-    rows.forEach((row, y) => {
+    body.forEach((b, y) => {
       if (y > 0) s += '\n';
-      for (const c of cols) s += (style.headings ? `${(c ? c.name : '_uuid').padEnd(20)}: ` : '') + cell(c, row) + '\n';
+      b.forEach((text, x) => (s += (style.headings ? `${heads[x].padEnd(20)}: ` : '') + text + '\n'));
     });
   print(ctx, s);
 }

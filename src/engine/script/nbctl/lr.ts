@@ -1,5 +1,5 @@
 // ovn-nbctl logical router and router port commands (lr-*, lrp-*, gateway chassis), as 23.03 words them.
-import { parseIPv4, parseIPv6 } from '../../packet/addresses.ts';
+import { parsePrefix } from './routes.ts';
 import type { AnyRow } from '../../nb/txn.ts';
 import { tableSchema } from '../../nb/schema.ts';
 import {
@@ -58,15 +58,7 @@ function lrList(ctx: CmdContext): void {
 
 /** ip_parse_cidr / ipv6_parse_cidr: an address with an optional prefix length, no host bits checked. */
 export function parseCidr(s: string): { v6: boolean; plen: number } | undefined {
-  const [ip, len, extra] = s.split('/');
-  if (extra !== undefined) return undefined;
-  const v4 = parseIPv4(ip) !== undefined;
-  const v6 = !v4 && parseIPv6(ip) !== undefined;
-  if (!v4 && !v6) return undefined;
-  const max = v4 ? 32 : 128;
-  if (len === undefined) return { v6, plen: max };
-  if (!/^\d+$/.test(len) || Number(len) > max) return undefined;
-  return { v6, plen: Number(len) };
+  return parsePrefix(s);
 }
 
 function lrpAdd(ctx: CmdContext): void {

@@ -23,11 +23,18 @@ interface ParsedPrefix {
   plen: number;
 }
 
+/** ovs_scan's "%hhu.%hhu.%hhu.%hhu": decimal octets that wrap at 256, as ip_parse_cidr reads them. */
+function scanIPv4(s: string): bigint | undefined {
+  const m = s.match(/^\s*\+?(\d+)\.\+?(\d+)\.\+?(\d+)\.\+?(\d+)$/);
+  if (!m) return undefined;
+  return m.slice(1).reduce((acc, o) => (acc << 8n) | BigInt(Number(o) & 255), 0n);
+}
+
 /** ip_parse_cidr then ipv6_parse_cidr: address and prefix length (host bits kept). */
 export function parsePrefix(s: string): ParsedPrefix | undefined {
   const [ip, len, extra] = s.split('/');
   if (extra !== undefined) return undefined;
-  const v4 = parseIPv4(ip);
+  const v4 = scanIPv4(ip);
   const v6 = v4 === undefined ? parseIPv6(ip) : undefined;
   if (v4 === undefined && v6 === undefined) return undefined;
   const max = v4 !== undefined ? 32 : 128;
