@@ -206,17 +206,19 @@ fuzz_formats() {
         'ip4.src == 10.0.0.1 && ip4.dst == 10.0.0.2 && ip.ttl == 64 && sctp.src == 1 && sctp.dst == 2'
         'ip6.src == fe80::1 && ip6.dst == fe80::2 && ip.ttl == 64 && tcp.src == 1 && tcp.dst == 2'
     )
-    local kind out
+    printf '%s\n' "${kinds[@]}" >"$dir/packet-kinds.txt"
+    local k out
     while IFS=$'\t' read -r mac actions; do
         n=$((n + 1))
         printf '=== %s\n' "$actions" >>"$dir/ovn-trace-formats.txt"
-        for kind in "${kinds[@]}"; do
+        for k in "${!kinds[@]}"; do
             # Some actions make ovn-trace abort (e.g. check_out_port_sec with no outport): it prints nothing.
             out=$(timeout 10 ovn-trace --db="$sb" --detailed dp1 \
-                "inport == \"p1\" && eth.src == $mac && $kind" 2>/dev/null \
+                "inport == \"p1\" && eth.src == $mac && ${kinds[$k]}" 2>/dev/null \
                 | sed -n '/^ 0\. ls_in_fuzz (/,/^[^ ]/p' | grep -v '^[^ ]')
             if [ -n "$out" ]; then
-                printf '%s\n' "$out" >>"$dir/ovn-trace-formats.txt"
+                # The first kind of packet (packet-kinds.txt, from 0) that the flow matched.
+                printf -- '--- %s\n%s\n' "$k" "$out" >>"$dir/ovn-trace-formats.txt"
                 break
             fi
         done

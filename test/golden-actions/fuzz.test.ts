@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatAction, parseActions } from '../../src/engine/actions/index.ts';
+import { compileMatch, evaluateExpr } from '../../src/engine/expr/evaluate.ts';
+import { parseMicroflow } from '../../src/engine/expr/microflow.ts';
 
 const DIR = join(import.meta.dirname, 'fuzz');
 
@@ -67,6 +69,44 @@ describe('action printer against real ovn-trace on the accepted strings', () => 
       }
     }
     console.log(`fuzz: ${compared - mismatches.length}/${compared} accepted strings print as ovn-trace prints them`);
+    expect(compared).toBeGreaterThan(500);
+    expect(mismatches.slice(0, 20).join('\n')).toBe('');
+  });
+});
+
+/**
+ * The same file says which kind of packet (fuzz/packet-kinds.txt, tried in order) first matched each
+ * flow: with match `eth.src == MAC`, only the prerequisites the actions add decide that.
+ */
+describe('action prerequisites against real ovn-trace', () => {
+  it('make a flow match exactly the packets ovn-trace matched it with', () => {
+    const kinds = readFileSync(join(DIR, 'packet-kinds.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
+    const packets = kinds.map((kind) => {
+      const m = parseMicroflow(`inport == "p1" && eth.src == 00:00:00:00:00:01 && ${kind}`, {
+        lookupPort: (name) => (name === 'p1' ? 1 : undefined),
+      });
+      if (!m.ok) throw new Error(m.error.message);
+      return m.packet;
+    });
+    const blocks = readFileSync(join(DIR, 'ovn-trace-formats.txt'), 'utf8').split(/^=== /m).slice(1);
+    const mismatches: string[] = [];
+    let compared = 0;
+    for (const block of blocks) {
+      const [text, second] = block.split('\n');
+      const m = /^--- (\d+)$/.exec(second ?? '');
+      if (!m) continue;
+      const r = parseActions(text, { pipeline: 'ingress', table: 0 });
+      if (!r.ok) continue;
+      const compiled = compileMatch('1', {}, r.prereqs);
+      if (!compiled.ok) throw new Error(compiled.error.message);
+      const ours = packets.findIndex((p) => evaluateExpr(compiled.expr, p));
+      compared++;
+      if (ours !== Number(m[1]))
+        mismatches.push(`${text}\n    ovn-trace: ${m[1]}  ours: ${ours} ${JSON.stringify(r.prereqs)}`);
+    }
+    console.log(`fuzz: ${compared - mismatches.length}/${compared} flows match the packets ovn-trace matched`);
     expect(compared).toBeGreaterThan(500);
     expect(mismatches.slice(0, 20).join('\n')).toBe('');
   });

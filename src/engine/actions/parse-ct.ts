@@ -8,11 +8,13 @@ import { ParseState, WR_CT_COMMIT } from './parse-state.ts';
 export function parseCtCommit(ps: ParseState, out: Action[]): void {
   const lx = ps.lexer;
   if (lx.token.type === 'LCURLY') {
-    const nested = parseNested(ps, WR_CT_COMMIT);
+    const nested = parseNested(ps, WR_CT_COMMIT, 'ip');
     if (nested) out.push({ type: 'ct_commit', nested });
   } else if (lx.token.type === 'LPAREN') {
+    ps.prereqs.push('ip');
     parseCtCommitV1(ps, out);
   } else {
+    ps.prereqs.push('ip');
     out.push({ type: 'ct_commit', nested: [] });
   }
 }
@@ -51,6 +53,7 @@ function parseCtCommitV1(ps: ParseState, out: Action[]): void {
 /** ct_dnat, ct_snat and their _in_czone forms: optional (IP[,PORT[-PORT]]). */
 export function parseCtNat(ps: ParseState, out: Action[], type: NatActionType): void {
   const lx = ps.lexer;
+  ps.prereqs.push('ip');
   if (ps.table >= ps.nTables) {
     ps.error(`"${type}" action not allowed in last table.`);
     return;
@@ -92,6 +95,7 @@ export function parseCtLb(ps: ParseState, out: Action[], type: 'ct_lb' | 'ct_lb_
     ps.error('"ct_lb" action not allowed in last table.');
     return;
   }
+  ps.prereqs.push('ip');
   const backends: LbBackend[] = [];
   let hashFields: string | undefined;
   let ctFlag: 'none' | 'skip_snat' | 'force_snat' = 'none';

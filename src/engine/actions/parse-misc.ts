@@ -165,7 +165,10 @@ export function parsePutOpts(
     ps.error('put_dhcp_opts requires offerip to be specified.');
     return;
   }
-  if (type === 'put_nd_ra_opts' && !validNdRaOptions(ps, options)) return;
+  if (type === 'put_nd_ra_opts') {
+    if (!validNdRaOptions(ps, options)) return;
+    ps.prereqs.push('ip6');
+  }
   out.push({ type, dst, options });
 }
 

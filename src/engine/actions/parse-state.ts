@@ -18,6 +18,8 @@ export class ParseState {
   readonly nTables: number;
   depth = 0;
   scope = WR_DEFAULT;
+  /** Prerequisites collected so far (ctx->prereqs), each an expression to AND with the match. */
+  prereqs: string[] = [];
 
   constructor(text: string, symbols: SymbolLookup, context: ActionContext) {
     this.lexer = new Lexer(text);
@@ -82,6 +84,10 @@ export class ParseState {
     if (symbol.predicate) {
       this.error(`Predicate symbol ${symbol.name} used where lvalue required.`);
       return undefined;
+    }
+    // The symbol's prerequisites and those of the fields it is part of (expr_field_parse).
+    for (let s: ExprSymbol | undefined = symbol; s; s = s.parent ? this.symbols(s.parent) : undefined) {
+      if (s.prereqs) this.prereqs.push(s.prereqs);
     }
     return { symbol: symbol.name, width: symbol.width, ofs, nBits };
   }

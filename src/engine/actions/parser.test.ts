@@ -387,6 +387,20 @@ describe('action parser errors and contexts', () => {
       { type: 'ct_lb_mark', backends: [], ctFlag: 'none', table: 14 },
     ]);
   });
+  it('collects the prerequisites OVN adds to the match', () => {
+    const prereqs = (text: string) => {
+      const r = parseActions(text, CONTEXT);
+      return r.ok ? r.prereqs : r.error.message;
+    };
+    // Fields bring theirs (tcp.dst needs tcp, vlan.pcp needs vlan.present); actions add their own.
+    expect(prereqs('tcp.dst = 80; reg0[2] = 1; ct_next;')).toEqual(['tcp', 'ip']);
+    expect(prereqs('ip.ttl--; vlan.pcp = 1;')).toEqual(['ip', 'vlan.present']);
+    // arp{} and friends replace the prerequisites of what is inside them; clone passes them through.
+    expect(prereqs('arp { arp.op = 1; output; }; clone { tcp.src = 1; };')).toEqual(['ip4', 'tcp']);
+    expect(prereqs('nd_na { nd.tll = eth.src; }; ct_commit { ct_mark.blocked = 1; };')).toEqual(['nd_ns', 'ip']);
+    expect(prereqs('reg0[3] = dns_lookup(); next;')).toEqual(['udp']);
+  });
+
   it('skips the comments northd puts into action strings', () => {
     const r = parseActions('arp.op = 2; /* ARP reply */ output;');
     expect(r.ok && formatActions(r.actions)).toBe('arp.op = 2; output;');

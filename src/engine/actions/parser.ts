@@ -18,7 +18,12 @@ import {
 } from './parse-misc.ts';
 import { ParseState, WR_DEFAULT, type SymbolLookup } from './parse-state.ts';
 
-export type ParseResult = { ok: true; actions: Action[] } | { ok: false; error: { message: string; column: number } };
+export type ParseResult =
+  /**
+   * `prereqs`: what the actions require of the packet, in OVN's words (the fields' prerequisites and
+   * the actions' own, e.g. "ip" for ct_next); ovn-trace and ovn-controller AND them into the match.
+   */
+  { ok: true; actions: Action[]; prereqs: string[] } | { ok: false; error: { message: string; column: number } };
 
 const MAX_NESTED_ACTION_DEPTH = 32;
 
@@ -29,7 +34,7 @@ export function parseActionsWith(text: string, symbols: SymbolLookup, context: A
     ps.lexer.get();
     const actions = parseActionList(ps, 'END');
     if (ps.lexer.error) return { ok: false, error: ps.lexer.error };
-    return { ok: true, actions };
+    return { ok: true, actions, prereqs: ps.prereqs };
   } catch (e) {
     // Only a bug of ours lands here; report it as a parse error rather than throwing at the caller.
     return { ok: false, error: { message: `internal error: ${String(e)}`, column: ps.lexer.token.start + 1 } };
@@ -54,10 +59,11 @@ export function parseActionList(ps: ParseState, sentinel: 'END' | 'RCURLY'): Act
 
 type Parser = (ps: ParseState, out: Action[]) => void;
 
+/** Nested actions and the prerequisite each adds to the flow (NULL for clone and reject, in OVN). */
 const nested =
-  (type: NestedActionType, scope?: number): Parser =>
+  (type: NestedActionType, prereq: string | undefined, scope?: number): Parser =>
   (ps, out) => {
-    const inner = parseNested(ps, scope ?? ps.scope);
+    const inner = parseNested(ps, scope ?? ps.scope, prereq);
     if (inner) out.push({ type, nested: inner });
   };
 
@@ -76,12 +82,14 @@ const KEYWORD_ACTIONS: Record<string, Parser> = {
   'ip.ttl': (ps, out) => {
     ps.lexer.forceMatch('DECREMENT');
     out.push({ type: 'dec_ttl' });
+    ps.prereqs.push('ip');
   },
   ct_next: (ps, out) => {
     if (ps.table >= ps.nTables) {
       ps.error('"ct_next" action not allowed in last table.');
       return;
     }
+    ps.prereqs.push('ip');
     out.push({ type: 'ct_next', table: ps.table + 1 });
   },
   ct_commit: parseCtCommit,
@@ -93,24 +101,25 @@ const KEYWORD_ACTIONS: Record<string, Parser> = {
   ct_lb_mark: (ps, out) => parseCtLb(ps, out, 'ct_lb_mark'),
   ct_clear: simple('ct_clear'),
   ct_commit_nat: (ps, out) => {
+    ps.prereqs.push('ip');
     if (ps.table >= ps.nTables) {
       ps.error('"ct_commit_related" action not allowed in last table.');
       return;
     }
     out.push({ type: 'ct_commit_nat', table: ps.table + 1 });
   },
-  clone: nested('clone', WR_DEFAULT),
-  arp: nested('arp'),
-  icmp4: nested('icmp4'),
-  icmp4_error: nested('icmp4_error'),
-  icmp6: nested('icmp6'),
-  icmp6_error: nested('icmp6_error'),
+  clone: nested('clone', undefined, WR_DEFAULT),
+  arp: nested('arp', 'ip4'),
+  icmp4: nested('icmp4', 'ip4'),
+  icmp4_error: nested('icmp4_error', 'ip4'),
+  icmp6: nested('icmp6', 'ip6'),
+  icmp6_error: nested('icmp6_error', 'ip6'),
   igmp: simple('igmp'),
-  tcp_reset: nested('tcp_reset'),
-  sctp_abort: nested('sctp_abort'),
-  nd_na: nested('nd_na'),
-  nd_na_router: nested('nd_na_router'),
-  nd_ns: nested('nd_ns'),
+  tcp_reset: nested('tcp_reset', 'tcp'),
+  sctp_abort: nested('sctp_abort', 'sctp'),
+  nd_na: nested('nd_na', 'nd_ns'),
+  nd_na_router: nested('nd_na_router', 'nd_ns'),
+  nd_ns: nested('nd_ns', 'ip6'),
   get_arp: (ps, out) => parseGetMacBind(ps, out, 'get_arp', 32),
   put_arp: (ps, out) => parsePutMacBind(ps, out, 'put_arp', 32),
   get_nd: (ps, out) => parseGetMacBind(ps, out, 'get_nd', 128),
@@ -133,7 +142,7 @@ const KEYWORD_ACTIONS: Record<string, Parser> = {
     out.push({ type: 'handle_bfd_msg' });
     ps.lexer.forceMatch('RPAREN');
   },
-  reject: nested('reject'),
+  reject: nested('reject', undefined),
   ct_snat_to_vip: simple('ct_snat_to_vip'),
   put_fdb: (ps, out) => {
     const lx = ps.lexer;
@@ -175,16 +184,22 @@ function parseAction(ps: ParseState, out: Action[]): boolean {
   return !ps.failed;
 }
 
-function parseNested(ps: ParseState, scope: number): Action[] | undefined {
+/**
+ * parse_nested_action: `{ actions }`. With a prerequisite, the inner actions' own prerequisites are
+ * dropped and `prereq` is required instead; without one (clone, reject) they add to the outer ones.
+ */
+function parseNested(ps: ParseState, scope: number, prereq: string | undefined): Action[] | undefined {
   if (!ps.lexer.forceMatch('LCURLY')) return undefined;
   if (ps.depth + 1 === MAX_NESTED_ACTION_DEPTH) {
     ps.error('maximum depth of nested actions reached');
     return undefined;
   }
-  const outer = { depth: ps.depth, scope: ps.scope };
+  const outer = { depth: ps.depth, scope: ps.scope, prereqs: ps.prereqs };
   ps.depth++;
   ps.scope = scope;
+  ps.prereqs = [];
   const inner = parseActionList(ps, 'RCURLY');
+  ps.prereqs = prereq ? [...outer.prereqs, prereq] : [...ps.prereqs, ...outer.prereqs];
   ps.depth = outer.depth;
   ps.scope = outer.scope;
   return ps.failed ? undefined : inner;
@@ -300,7 +315,9 @@ const result =
       ps.error(`${type} doesn't take any parameters`);
       return;
     }
-    if (ps.typeCheck(dst, 1, true)) out.push({ type, dst });
+    if (!ps.typeCheck(dst, 1, true)) return;
+    out.push({ type, dst });
+    if (type === 'dns_lookup') ps.prereqs.push('udp');
   };
 
 const lookupMacBind =
