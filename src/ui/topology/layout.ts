@@ -30,9 +30,16 @@ export function layoutTopology(graph: TopologyGraph): Map<string, Point> {
     patched.add(a.id).add(b.id);
     const from = datapathOf(a);
     const to = datapathOf(b);
-    neighbours.set(from, [...(neighbours.get(from) ?? []), to]);
-    neighbours.set(to, [...(neighbours.get(to) ?? []), from]);
+    pushTo(neighbours, from, to);
+    pushTo(neighbours, to, from);
   }
+
+  const behind = new Map<string, string[]>();
+  for (const edge of graph.edges)
+    if (edge.kind === 'vif' || edge.kind === 'localnet') pushTo(behind, edge.source, edge.target);
+  const ownPorts = new Map<string, TopologyNode[]>();
+  for (const node of graph.nodes)
+    if (node.kind === 'switch-port' && !patched.has(node.id)) pushTo(ownPorts, datapathOf(node), node);
 
   const switches = graph.nodes.filter((n) => n.kind === 'switch');
   const routers = graph.nodes.filter((n) => n.kind === 'router');
@@ -46,15 +53,13 @@ export function layoutTopology(graph: TopologyGraph): Map<string, Point> {
       const shared = [...routerOf(id)].some((r) => routerOf(previous as string).has(r));
       x += shared ? LINKED_SWITCH_GAP : SWITCH_GAP;
     }
-    const own = graph.nodes.filter((n) => n.kind === 'switch-port' && datapathOf(n) === id && !patched.has(n.id));
+    const own = ownPorts.get(id) ?? [];
     const width = Math.max(1, own.length) * PORT_GAP;
     positions.set(id, { x: x + width / 2, y: ROW.datapath });
     own.forEach((port, i) => {
       const px = x + PORT_GAP / 2 + i * PORT_GAP;
       positions.set(port.id, { x: px, y: ROW.port });
-      for (const edge of graph.edges)
-        if (edge.source === port.id && (edge.kind === 'vif' || edge.kind === 'localnet'))
-          positions.set(edge.target, { x: px, y: ROW.vm });
+      for (const target of behind.get(port.id) ?? []) positions.set(target, { x: px, y: ROW.vm });
     });
     x += width;
     previous = id;
@@ -82,6 +87,12 @@ export function layoutTopology(graph: TopologyGraph): Map<string, Point> {
   return positions;
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function along(from: Point, to: Point, share: number): Point {
   return { x: from.x + (to.x - from.x) * share, y: from.y + (to.y - from.y) * share };
 }
@@ -105,12 +116,13 @@ function chainOrder(candidates: readonly TopologyNode[], neighbours: Map<string,
 
 /** Chassis sit under the middle of the VMs bound to them, spread apart so that none overlap. */
 function placeChassis(graph: TopologyGraph, positions: Map<string, Point>) {
+  const bound = new Map<string, number[]>();
+  for (const edge of graph.edges)
+    if (edge.kind === 'binding') pushTo(bound, edge.target, positions.get(edge.source)?.x ?? 0);
   const wanted: { id: string; x: number }[] = [];
   for (const node of graph.nodes) {
     if (node.kind !== 'chassis') continue;
-    const xs = graph.edges
-      .filter((e) => e.kind === 'binding' && e.target === node.id)
-      .map((e) => positions.get(e.source)?.x ?? 0);
+    const xs = bound.get(node.id) ?? [];
     wanted.push({ id: node.id, x: xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0 });
   }
   wanted.sort((a, b) => a.x - b.x);
