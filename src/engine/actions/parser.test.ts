@@ -395,8 +395,8 @@ describe('action parser errors and contexts', () => {
     // Fields bring theirs (tcp.dst needs tcp, vlan.pcp needs vlan.present); actions add their own.
     expect(prereqs('tcp.dst = 80; reg0[2] = 1; ct_next;')).toEqual(['tcp', 'ip']);
     expect(prereqs('ip.ttl--; vlan.pcp = 1;')).toEqual(['ip', 'vlan.present']);
-    // arp{} and friends replace the prerequisites of what is inside them; clone passes them through.
-    expect(prereqs('arp { arp.op = 1; output; }; clone { tcp.src = 1; };')).toEqual(['ip4', 'tcp']);
+    // arp{} and friends replace the prerequisites of what is inside them; clone puts them first.
+    expect(prereqs('arp { arp.op = 1; output; }; clone { tcp.src = 1; };')).toEqual(['tcp', 'ip4']);
     expect(prereqs('nd_na { nd.tll = eth.src; }; ct_commit { ct_mark.blocked = 1; };')).toEqual(['nd_ns', 'ip']);
     expect(prereqs('reg0[3] = dns_lookup(); next;')).toEqual(['udp']);
   });
