@@ -89,8 +89,10 @@ function switchPortBinding(op: Op, dpUuid: string, chassis: string | undefined):
   pb.port_security = [...lsp.port_security];
   if (lspIsRouter(lsp)) {
     const peer = lsp.options['router-port'];
-    pb.type = 'patch';
+    const gwChassis = op.peer?.od.nbr?.options.chassis;
+    pb.type = gwChassis ? 'l3gateway' : 'patch';
     pb.options = peer ? { peer } : {};
+    if (gwChassis) pb.options['l3gateway-chassis'] = gwChassis;
   } else {
     pb.type = lsp.type;
     pb.options = { ...lsp.options };
@@ -122,6 +124,7 @@ function routerPortBinding(op: Op, dpUuid: string): SbPortBinding {
   pb.options = {};
   if (peer) pb.options.peer = peer;
   if (gwChassis) pb.options['l3gateway-chassis'] = gwChassis;
+  if (op.crPort) pb.options['chassis-redirect-port'] = op.crPort.name;
   return pb;
 }
 
