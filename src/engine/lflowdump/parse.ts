@@ -9,6 +9,8 @@ export interface ParsedFlow extends DumpedFlow {
   matchExpr?: MatchExpr;
   /** Absent when the actions did not parse. */
   parsedActions?: Action[];
+  /** What the actions add to the match (ovn-controller and ovn-trace AND these in). */
+  actionPrereqs?: string[];
 }
 
 export interface DumpFailure {
@@ -48,6 +50,7 @@ export function parseLflowDump(text: string): ParsedDump {
     const a = parseActions(flow.actions, { pipeline: flow.pipeline, table: flow.table });
     if (a.ok) {
       parsed.parsedActions = a.actions;
+      parsed.actionPrereqs = a.prereqs;
       actionsParsed++;
     } else {
       failures.push({
