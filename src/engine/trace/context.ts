@@ -50,9 +50,15 @@ export function matchContext(ctx: TraceContext, dp: TraceDatapath): MatchContext
 export function compiledFlow(ctx: TraceContext, dp: TraceDatapath, flow: TraceFlow): CompiledFlow | undefined {
   if (ctx.compiled.has(flow)) return ctx.compiled.get(flow);
   let result: CompiledFlow | undefined;
-  const match = compileMatch(flow.row.match, matchContext(ctx, dp));
   const actions = parseActions(flow.row.actions, { pipeline: flow.pipeline, table: flow.table });
-  if (match.ok && actions.ok) result = { match: match.expr, actions: actions.actions };
+  if (actions.ok) {
+    // As ovn-trace does, the flow matches only packets that also meet its actions' prerequisites.
+    const text = actions.prereqs.length
+      ? [flow.row.match, ...actions.prereqs].map((e) => `(${e})`).join(' && ')
+      : flow.row.match;
+    const match = compileMatch(text, matchContext(ctx, dp));
+    if (match.ok) result = { match: match.expr, actions: actions.actions };
+  }
   ctx.compiled.set(flow, result);
   return result;
 }
