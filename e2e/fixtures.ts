@@ -1,15 +1,20 @@
-// Shared e2e helpers: a page that records console errors, and screenshots under e2e/screenshots/.
+// Shared e2e helpers: pages that fail the test on any console error, screenshots under e2e/screenshots/.
 import { test as base, expect, type Page } from '@playwright/test';
 
+/** Every test fails if its page logged a console error or threw. */
 export const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await use(errors);
-  },
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
