@@ -16,6 +16,9 @@ test('a trace from vm1 to vm2 reaches ls1-vm2', async ({ page, consoleErrors }) 
   await page.getByTestId('tab-text').click();
   await expect(page.getByTestId('trace-text')).toContainText('ingress(dp="ls1", inport="ls1-vm1")');
   await expect(page.getByTestId('trace-text')).toContainText('/* output to "ls1-vm2", type "" */');
+  await expect(page.locator('.trace-command')).toContainText(
+    `$ ovn-trace --detailed ls1 'inport == "ls1-vm1" && eth.src == 02:ac:10:ff:00:11`,
+  );
   await page.getByRole('tab', { name: '--summary' }).click();
   await expect(page.getByTestId('trace-text')).toContainText('egress(dp="ls1", inport="ls1-vm1", outport="ls1-vm2") {');
   await snap(page, 'trace-vm1-vm2-text');
@@ -44,4 +47,12 @@ test('a port-security violation is dropped', async ({ page }) => {
   await expect(outcome).toHaveAttribute('data-outputs', '');
   await expect(outcome).toContainText('Dropped in ls_in_apply_port_sec');
   await snap(page, 'trace-port-security-drop');
+});
+
+test('Ctrl+Enter traces, even from the script editor, without editing the script', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('script-editor').click();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('trace-outcome')).toHaveAttribute('data-outputs', 'ls1-vm2');
+  await expect(page.getByTestId('script-editor').locator('.cm-line')).toHaveCount(16);
 });

@@ -4,7 +4,8 @@ import { Console } from './console/Console.tsx';
 import { ScenarioDescription } from './editor/ScenarioDescription.tsx';
 import { ScriptEditor } from './editor/ScriptEditor.tsx';
 import { ScriptProblems } from './editor/ScriptProblems.tsx';
-import { scriptEdited } from './engine-actions.ts';
+import { useEffect } from 'react';
+import { runTrace, scriptEdited } from './engine-actions.ts';
 import { Header } from './header/Header.tsx';
 import { LflowsPanel } from './lflows/LflowsPanel.tsx';
 import { LinkErrorBanner } from './LinkErrorBanner.tsx';
@@ -29,6 +30,16 @@ const tabs: { id: BottomTab; title: string }[] = [
 export function App() {
   const tab = useAppStore((s) => s.bottomTab);
   const setTab = useAppStore((s) => s.setBottomTab);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        void runTrace();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <div className="app">
       <Header />

@@ -33,7 +33,7 @@ export function scriptEdited(text: string) {
 export async function runTrace(): Promise<void> {
   const store = useAppStore.getState();
   const request = traceRequest(store.packet, store.load.result?.ports ?? []);
-  const seq = store.traceStarted();
+  const seq = store.traceStarted(request);
   if (!request) {
     useAppStore.getState().traceFailed(seq, `Unknown source port "${store.packet.src}".`);
     return;

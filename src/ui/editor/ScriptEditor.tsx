@@ -1,6 +1,6 @@
 // The script editor (CodeMirror 6): edits the scenario script, marks the lines the engine rejected.
 import { useEffect, useRef } from 'react';
-import { Annotation, EditorState, type Extension } from '@codemirror/state';
+import { Annotation, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { useAppStore } from '../store/index.ts';
@@ -30,6 +30,8 @@ export function ScriptEditor({ onChange }: { onChange: (text: string) => void })
       history(),
       drawSelection(),
       highlightActiveLine(),
+      // Ctrl/Cmd+Enter traces the packet (a window listener does it); the editor must not eat it.
+      Prec.high(keymap.of([{ key: 'Mod-Enter', run: () => true }])),
       keymap.of([...defaultKeymap, ...historyKeymap]),
       EditorView.lineWrapping,
       commentHighlight,

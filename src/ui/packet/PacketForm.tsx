@@ -76,7 +76,13 @@ export function PacketForm() {
           ))}
         </select>
       </label>
-      <button type="submit" className="trace-button" disabled={tracing || !packet.src} data-testid="trace-button">
+      <button
+        type="submit"
+        className="trace-button"
+        disabled={tracing || !packet.src}
+        data-testid="trace-button"
+        title="Trace (Ctrl+Enter)"
+      >
         {tracing ? 'Tracing…' : 'Trace ▶'}
       </button>
       <details className="packet-details">

@@ -1,12 +1,14 @@
 // Trace slice: the packet form, the engine's trace of it, and the animation run that shows it.
 import type { StateCreator } from 'zustand';
-import type { PortInfo, TraceResult } from '../../worker/api.ts';
+import type { PortInfo, TraceRequest, TraceResult } from '../../worker/api.ts';
 import { emptyPacketForm, fillAddresses, type PacketForm } from '../packet/microflow.ts';
 import type { AppState } from './index.ts';
 
 export interface TraceState {
   status: 'idle' | 'tracing' | 'ready' | 'error';
   seq: number;
+  /** What was asked of ovn-trace, to show the equivalent command line. */
+  request?: TraceRequest;
   result?: TraceResult;
   error?: string;
 }
@@ -21,7 +23,7 @@ export interface TracePlaybackSlice {
   /** Replaces the whole form (a built-in's suggestion or a shared link). */
   resetPacket: (form: PacketForm) => void;
   portsChanged: (ports: readonly PortInfo[]) => void;
-  traceStarted: () => number;
+  traceStarted: (request?: TraceRequest) => number;
   traceFinished: (seq: number, result: TraceResult) => void;
   traceFailed: (seq: number, error: string) => void;
   clearTrace: () => void;
@@ -52,18 +54,18 @@ export const createTracePlaybackSlice: StateCreator<AppState, [], [], TracePlayb
     }
     if (pendingFill) set({ packet: fillKeepingEdits(next, ports), pendingFill: false });
   },
-  traceStarted: () => {
+  traceStarted: (request) => {
     const seq = get().trace.seq + 1;
-    set({ trace: { status: 'tracing', seq } });
+    set({ trace: { status: 'tracing', seq, request } });
     return seq;
   },
   traceFinished: (seq, result) => {
     if (seq !== get().trace.seq) return;
-    set((s) => ({ trace: { status: 'ready', seq, result }, playId: s.playId + 1 }));
+    set((s) => ({ trace: { ...s.trace, status: 'ready', result }, playId: s.playId + 1 }));
   },
   traceFailed: (seq, error) => {
     if (seq !== get().trace.seq) return;
-    set({ trace: { status: 'error', seq, error } });
+    set((s) => ({ trace: { ...s.trace, status: 'error', error } }));
   },
   clearTrace: () => set((s) => ({ trace: { status: 'idle', seq: s.trace.seq + 1 } })),
 });
