@@ -7,6 +7,8 @@ import type { StageId } from './stages.ts';
 export interface BuildContext {
   model: NorthdModel;
   table: LflowTable;
+  /** Set while building flows of one datapath that another datapath's rows cause. */
+  origin?: string;
 }
 
 /** ovn_lflow_add(_with_hint) for one datapath; line is the call's line in v23.03.1 northd.c. */
@@ -20,7 +22,7 @@ export function addFlow(
   line: number,
   hintUuid?: string,
 ): void {
-  ctx.table.add(od.uuid, stage, priority, match, actions, line, stageHint(hintUuid));
+  ctx.table.add(od.uuid, stage, priority, match, actions, line, stageHint(hintUuid), undefined, ctx.origin);
 }
 
 export const DROP = 'drop;';

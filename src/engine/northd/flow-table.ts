@@ -14,6 +14,8 @@ export interface Lflow {
   hint?: string;
   /** Controller meter name, when northd sets one. */
   meter?: string;
+  /** The datapath whose NB rows caused this flow when that is not `datapath` (for incremental updates). */
+  origin?: string;
 }
 
 export class LflowTable {
@@ -30,6 +32,7 @@ export class LflowTable {
     line: number,
     hint?: string,
     meter?: string,
+    origin?: string,
   ): void {
     let flows = this.byDatapath.get(dp);
     if (!flows) {
@@ -38,7 +41,7 @@ export class LflowTable {
     }
     const key = `${stage}\u0000${priority}\u0000${match}\u0000${actions}\u0000${meter ?? ''}`;
     if (flows.has(key)) return;
-    flows.set(key, { datapath: dp, stage, priority, match, actions, line, hint, meter });
+    flows.set(key, { datapath: dp, stage, priority, match, actions, line, hint, meter, origin });
   }
 
   *flows(): IterableIterator<Lflow> {
@@ -55,9 +58,25 @@ export class LflowTable {
     return n;
   }
 
-  /** Drops every flow of one datapath (for incremental rebuilds of a single switch). */
-  removeDatapath(dp: string): void {
+  /** Drops every flow of one datapath (for incremental rebuilds of a single switch); returns them. */
+  removeDatapath(dp: string): Lflow[] {
+    const flows = [...(this.byDatapath.get(dp)?.values() ?? [])];
     this.byDatapath.delete(dp);
+    return flows;
+  }
+
+  /** Drops the flows of datapath dp that another datapath's rows caused; returns them. */
+  removeOrigin(dp: string, origin: string): Lflow[] {
+    const flows = this.byDatapath.get(dp);
+    const removed: Lflow[] = [];
+    if (!flows) return removed;
+    for (const [key, flow] of flows) {
+      if (flow.origin === origin) {
+        flows.delete(key);
+        removed.push(flow);
+      }
+    }
+    return removed;
   }
 }
 

@@ -158,9 +158,10 @@ export function buildRouterFlows(ctx: BuildContext, od: Od): void {
 }
 
 /** Router-side flows that switch ports create (ARP resolution of VM addresses on the router). */
-function buildRouterFlowsFromSwitchPorts(ctx: BuildContext, od: Od): void {
+export function buildRouterFlowsFromSwitchPorts(ctx: BuildContext, od: Od): void {
   if (!od.nbs) return;
-  for (const op of od.ports) buildArpResolveFlowsForPort(ctx, op);
+  const sub: BuildContext = { ...ctx, origin: od.uuid };
+  for (const op of od.ports) buildArpResolveFlowsForPort(sub, op);
 }
 
 /** All logical flows of a model, per datapath. */
@@ -179,13 +180,19 @@ export function addLogicalFlows(model: NorthdModel, table: LflowTable, sb: SbDat
   for (const od of model.datapaths) addDatapathFlows(od, table, sb);
 }
 
-/** The Logical_Flow rows of one datapath. */
-export function addDatapathFlows(od: Od, table: LflowTable, sb: SbDatabase): void {
+/** The Logical_Flow rows of one datapath (only those another datapath caused, given its uuid). */
+export function addDatapathFlows(od: Od, table: LflowTable, sb: SbDatabase, origin?: string): void {
   const dpUuid = datapathUuid(od);
   for (const flow of table.flowsOf(od.uuid)) {
+    if (origin !== undefined && flow.origin !== origin) continue;
     const row = logicalFlowRow(flow, dpUuid);
     sb.tables.Logical_Flow.set(row._uuid, row);
   }
+}
+
+/** The SB uuid a flow of this datapath gets (derived from its content, so removals need no lookup). */
+export function logicalFlowUuid(flow: Lflow, od: Od): string {
+  return logicalFlowRow(flow, datapathUuid(od))._uuid;
 }
 
 function logicalFlowRow(

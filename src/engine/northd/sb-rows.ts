@@ -255,13 +255,16 @@ export function addDatapathRows(sb: SbDatabase, od: Od, boundTo: Bindings): void
   else addRouterMulticastGroups(sb, od, dpUuid);
 }
 
-/** Removes what addDatapathRows and the logical flows wrote for one datapath. */
-export function removeDatapathRows(sb: SbDatabase, od: Od): void {
-  const dpUuid = datapathUuid(od);
-  sb.tables.Datapath_Binding.delete(dpUuid);
-  for (const [u, pb] of sb.tables.Port_Binding) if (pb.datapath === dpUuid) sb.tables.Port_Binding.delete(u);
-  for (const [u, mg] of sb.tables.Multicast_Group) if (mg.datapath === dpUuid) sb.tables.Multicast_Group.delete(u);
-  for (const [u, f] of sb.tables.Logical_Flow) if (f.logical_datapath === dpUuid) sb.tables.Logical_Flow.delete(u);
+/** Removes what addDatapathRows wrote for one datapath (its logical flows stay). */
+export function removePortRows(sb: SbDatabase, od: Od): void {
+  sb.tables.Datapath_Binding.delete(datapathUuid(od));
+  for (const op of od.ports) {
+    sb.tables.Port_Binding.delete(portBindingUuid(op.name));
+    if (op.crPort) sb.tables.Port_Binding.delete(portBindingUuid(op.crPort.name));
+  }
+  for (const name of ['_MC_flood', '_MC_unknown', '_MC_mrouter_flood', '_MC_static', '_MC_flood_l2']) {
+    sb.tables.Multicast_Group.delete(deterministicUuid(`Multicast_Group/${od.uuid}/${name}`));
+  }
 }
 
 /** The Address_Set and Port_Group rows, rewritten from the model. */

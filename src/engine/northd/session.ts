@@ -4,11 +4,18 @@ import type { SbDatabase } from '../sb/database.ts';
 import { emptySbDatabase } from '../sb/database.ts';
 import type { World } from '../scenario/world.ts';
 import type { BuildContext } from './build-context.ts';
-import type { LflowTable } from './flow-table.ts';
-import { addDatapathFlows, addLogicalFlows, buildLflows, buildSwitchFlows } from './index.ts';
+import type { Lflow, LflowTable } from './flow-table.ts';
+import {
+  addDatapathFlows,
+  addLogicalFlows,
+  buildLflows,
+  buildRouterFlowsFromSwitchPorts,
+  buildSwitchFlows,
+  logicalFlowUuid,
+} from './index.ts';
 import { buildServiceMonitorResponders } from './ls-stateful.ts';
-import { buildModel, rebuildSwitchOd, type NorthdModel } from './model.ts';
-import { addDatapathRows, addSbRows, refreshGroupRows, removeDatapathRows, type Bindings } from './sb-rows.ts';
+import { buildModel, rebuildSwitchOd, type NorthdModel, type Od } from './model.ts';
+import { addDatapathRows, addSbRows, refreshGroupRows, removePortRows, type Bindings } from './sb-rows.ts';
 
 export class NorthdSession {
   private model!: NorthdModel;
@@ -20,6 +27,10 @@ export class NorthdSession {
 
   constructor(private readonly world: World) {
     this.recompute();
+  }
+
+  private dropFlows(od: Od, flows: readonly Lflow[]): void {
+    for (const flow of flows) this.sb.tables.Logical_Flow.delete(logicalFlowUuid(flow, od));
   }
 
   /** Full recompute, as runNorthd. */
@@ -39,18 +50,23 @@ export class NorthdSession {
    */
   switchesChanged(lsUuids: readonly string[]): SbDatabase {
     const ctx: BuildContext = { model: this.model, table: this.table };
+    // Routers attached to a changed switch hold flows made from its ports (ARP resolution).
     for (const uuid of lsUuids) {
       const old = this.model.datapaths.find((od) => od.uuid === uuid);
-      // Router pipelines hold flows made from switch ports (ARP resolution): recompute those cases fully.
-      if (!old || old.routerPorts.length > 0 || !rebuildSwitchOd(this.model, uuid)) return this.recompute();
+      if (!old || !rebuildSwitchOd(this.model, uuid)) return this.recompute();
       const od = this.model.datapaths.find((d) => d.uuid === uuid);
-      if (!od || od.routerPorts.length > 0) return this.recompute();
-      removeDatapathRows(this.sb, old);
-      this.table.removeDatapath(uuid);
+      if (!od) return this.recompute();
+      const routers = new Set<Od>();
+      for (const rp of [...old.routerPorts, ...od.routerPorts]) if (rp.peer?.od.nbr) routers.add(rp.peer.od);
+      removePortRows(this.sb, old);
+      this.dropFlows(old, this.table.removeDatapath(uuid));
+      for (const router of routers) this.dropFlows(router, this.table.removeOrigin(router.uuid, uuid));
       buildSwitchFlows(ctx, od);
       for (const lb of this.model.lbs) buildServiceMonitorResponders(ctx, lb);
+      buildRouterFlowsFromSwitchPorts(ctx, od);
       addDatapathRows(this.sb, od, this.bindings);
       addDatapathFlows(od, this.table, this.sb);
+      for (const router of routers) addDatapathFlows(router, this.table, this.sb, uuid);
     }
     refreshGroupRows(this.model, this.sb);
     this.lastUpdate = 'incremental';
