@@ -8,6 +8,14 @@ export type * from './ast.ts';
 export { LOG_PIPELINE_LEN } from './ast.ts';
 export { formatAction, formatActions, formatConstant, formatField } from './format.ts';
 export type { ParseResult } from './parser.ts';
+export {
+  applyFieldAction,
+  nestedPacket,
+  readField,
+  resolveFieldRef,
+  writeField,
+  type PortKeyLookup,
+} from './interp.ts';
 
 const DEFAULT_CONTEXT: ActionContext = { pipeline: 'ingress', table: 0 };
 
