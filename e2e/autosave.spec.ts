@@ -1,5 +1,5 @@
 // A person's script is never lost: it survives a reload, and opening a built-in or a link keeps it.
-import { expect, nodeIds, openApp, test } from './fixtures.ts';
+import { expect, nodeIds, openApp, test, waitLoaded } from './fixtures.ts';
 
 test('a typed script survives a reload and a detour through a built-in', async ({ page }) => {
   await openApp(page);
@@ -10,6 +10,7 @@ test('a typed script survives a reload and a detour through a built-in', async (
   await expect(page.getByTestId('scenario-picker')).toHaveValue('own');
 
   await page.reload();
+  await waitLoaded(page);
   await expect(page.getByTestId('script-editor')).toContainText('ovn-nbctl ls-add mine');
   expect(await nodeIds(page)).toContain('ls:mine');
 

@@ -23,10 +23,15 @@ export async function snap(page: Page, name: string) {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: false });
 }
 
+/** Waits until the engine has answered for the script in the editor. */
+export async function waitLoaded(page: Page) {
+  await expect(page.getByTestId('script-problems')).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+}
+
 /** Opens the app and waits until the engine has answered for the script. */
 export async function openApp(page: Page, hash = '') {
   await page.goto('/' + hash);
-  await expect(page.getByTestId('script-problems')).not.toContainText('Running the script', { timeout: 20_000 });
+  await waitLoaded(page);
 }
 
 export async function nodeIds(page: Page): Promise<string[]> {

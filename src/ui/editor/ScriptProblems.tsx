@@ -10,7 +10,7 @@ export function ScriptProblems() {
   const skipped = result?.skipped ?? [];
   const problems = result?.problems ?? [];
   return (
-    <div className="script-problems" data-testid="script-problems" aria-live="polite">
+    <div className="script-problems" data-testid="script-problems" data-status={status} aria-live="polite">
       {status === 'loading' && <p className="muted">Running the script…</p>}
       {loadError && <p className="error">The engine failed: {loadError}</p>}
       {errors.map((e, i) => (
