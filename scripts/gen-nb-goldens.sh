@@ -96,6 +96,9 @@ run_scenario() {
             local f
             f=$(printf '%s/queries/%02d' "$dir" "$n")
             printf '%s\n' "$q" > "$f.cmd.txt"
+            # every query sees the state the script left, not what earlier queries did
+            ovsdb-client restore "$OVN_NB_DB" OVN_Northbound < "$dir/nb-backup.db" >/dev/null 2>&1 \
+                || die "$name: ovsdb-client restore failed"
             set +e
             eval "command ovn-nbctl --db=\"\$OVN_NB_DB\" ${q#ovn-nbctl }" > "$f.out.txt" 2> "$f.err.txt"
             echo $? > "$f.rc.txt"

@@ -14,8 +14,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
 
-/** Named uuids (`@name`) declared with --id and used by later commands of one invocation. */
-export type SymbolTable = Map<string, string>;
+/** Named uuids (`@name`) of one invocation: declared by --id on create/get, and usable before their
+ * declaration (a forward reference gets its uuid at first use). */
+export interface SymbolTable extends Map<string, string> {
+  forward?: (name: string) => string;
+}
 
 const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 export const isUuid = (s: string): boolean => UUID_RE.test(s);
@@ -77,11 +80,10 @@ export function parseAtom(base: BaseType, s: string, symtab?: SymbolTable): Resu
       break;
     case 'uuid':
       if (s.startsWith('@')) {
-        let u = symtab?.get(s);
+        const u = symtab?.get(s) ?? symtab?.forward?.(s);
         if (u === undefined)
           return fail(`row id "${s}" is referenced but never created (e.g. with "-- --id=${s} create ...")`);
         atom = u;
-        u = undefined;
       } else if (isUuid(s)) atom = s.toLowerCase();
       else return fail(`"${s}" is not a valid UUID`);
       break;

@@ -44,6 +44,13 @@ export class NbTxn {
   private readonly inserted = new Map<string, NbTableName>();
   private readonly touched: { table: NbTableName; old: AnyRow }[] = [];
   private readonly deleted: { table: NbTableName; row: AnyRow }[] = [];
+  private readonly deferred: {
+    table: NbTableName;
+    uuid: string;
+    column: string;
+    op: 'add' | 'remove';
+    value: string;
+  }[] = [];
 
   constructor(readonly db: NbDatabase) {
     this.savedCounter = (db as NbDatabase & UuidState).uuidCounter;
@@ -66,6 +73,12 @@ export class NbTxn {
 
   get(table: NbTableName, uuid: string): AnyRow | undefined {
     return this.tables()[table].get(uuid);
+  }
+
+  /** Follows a reference: rows deleted earlier in this transaction are still reachable through the
+   * sets that held them, as ovsdb-idl's row pointers are until the commit. */
+  deref(table: NbTableName, uuid: string): AnyRow | undefined {
+    return this.get(table, uuid) ?? this.deleted.find((d) => d.table === table && d.row._uuid === uuid)?.row;
   }
 
   /** A new row with every column at its default, then `values`; returns it. */
@@ -117,9 +130,60 @@ export class NbTxn {
   /** Applies ovsdb's commit rules; on an error the caller rolls back. Work is limited to the rows
    * this transaction touched, so a long script stays linear. */
   commit(): string | undefined {
+    this.applyDeferred();
+    this.keepReferencedNonRootRows();
     this.dropWeakRefs();
     this.collectGarbage();
     return this.checkStrongRefs() ?? this.checkIndexes() ?? this.checkMaxRows();
+  }
+
+  /** A partial set update (ovsdb-idl's update_COL_addvalue/delvalue): applied at commit, so the
+   * commands of the same invocation still read the column as it was. */
+  deferSetOp(table: NbTableName, uuid: string, column: string, op: 'add' | 'remove', value: string): void {
+    this.deferred.push({ table, uuid, column, op, value });
+  }
+
+  /** The row whose `column` a deferred op last added `value` to (ovn-nbctl's lsp_to_ls cache). */
+  pendingOwner(table: NbTableName, column: string, value: string): string | null | undefined {
+    for (let i = this.deferred.length - 1; i >= 0; i--) {
+      const d = this.deferred[i];
+      if (d.table === table && d.column === column && d.value === value) return d.op === 'add' ? d.uuid : null;
+    }
+    return undefined;
+  }
+
+  private applyDeferred(): void {
+    for (const d of this.deferred.splice(0)) {
+      const row = this.get(d.table, d.uuid);
+      if (!row) continue;
+      const set = new Set(row[d.column] as string[]);
+      if (d.op === 'add') set.add(d.value);
+      else set.delete(d.value);
+      this.update(d.table, d.uuid, { [d.column]: [...set].sort() });
+    }
+  }
+
+  /** ovsdb-idl sends no delete for a non-root row, leaving it to garbage collection: a row that
+   * is still referenced survives its explicit deletion. */
+  private keepReferencedNonRootRows(): void {
+    const kept = this.deleted.filter((d) => !tableSchema(d.table).isRoot && this.isReferenced(d.table, d.row._uuid));
+    if (!kept.length) return;
+    for (const d of kept) this.deleted.splice(this.deleted.indexOf(d), 1);
+    const byTable = new Map<NbTableName, AnyRow[]>();
+    for (const d of kept) byTable.set(d.table, [...(byTable.get(d.table) ?? []), d.row]);
+    const t = this.tables();
+    for (const [table, rows] of byTable) {
+      // put them back where they were in creation order
+      const before = this.saved.get(table) as Map<string, AnyRow>;
+      const back = new Map(rows.map((r) => [r._uuid, r]));
+      const rebuilt = new Map<string, AnyRow>();
+      for (const u of before.keys()) {
+        const row = t[table].get(u) ?? back.get(u);
+        if (row) rebuilt.set(u, row);
+      }
+      for (const [u, row] of t[table]) if (!rebuilt.has(u)) rebuilt.set(u, row);
+      t[table] = rebuilt;
+    }
   }
 
   /** Uuids a row refers to through `col` (keys and values), optionally only those of one strength. */

@@ -111,9 +111,16 @@ describe('runScript', () => {
 
   it('runs more commands against the same world, with the script variables', () => {
     const run = runScript('ovn-nbctl ls-add a\nx=a\n');
-    const more = runCommand(run.world, 'ovn-nbctl lsp-add $x p1 -- lsp-list $x');
+    const more = runCommand(run.world, 'ovn-nbctl lsp-add $x p1\novn-nbctl lsp-list $x');
     expect(more.errors).toEqual([]);
     expect(more.outputs[0].output).toMatch(/^[0-9a-f-]{36} \(p1\)\n$/);
+  });
+
+  it('keeps partial updates invisible until the invocation commits, as ovsdb-idl does', () => {
+    const run = runScript('ovn-nbctl ls-add a\novn-nbctl lsp-add a p1 -- lsp-set-addresses p1 router -- lsp-list a\n');
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toEqual([]);
+    expect([...run.world.nb.tables.Logical_Switch.values()][0].ports).toHaveLength(1);
   });
 
   it('never throws on arbitrary scripts', () => {

@@ -93,7 +93,7 @@ function aclAdd(ctx: CmdContext): void {
   if (direction === 'from-lport' && hasOpt(ctx, '--apply-after-lb')) values.options = { 'apply-after-lb': 'true' };
   const acl = ctx.txn.insert('ACL', values);
   for (const u of current(ctx, owner.table, owner.row).acls as string[]) {
-    const other = ctx.txn.get('ACL', u);
+    const other = ctx.txn.deref('ACL', u);
     if (other && aclCmp(other, acl) === 0) {
       if (!hasOpt(ctx, '--may-exist')) fatal(`Same ACL already existed on the ls ${ctx.argv[1]}.`);
       return;
@@ -110,7 +110,7 @@ function aclDel(ctx: CmdContext): void {
     return;
   }
   const direction = parseDirection(ctx.argv[2]);
-  const acls = (row.acls as string[]).map((u) => ctx.txn.get('ACL', u) as AnyRow).filter(Boolean);
+  const acls = (row.acls as string[]).map((u) => ctx.txn.deref('ACL', u) as AnyRow).filter(Boolean);
   if (ctx.argv.length === 3) {
     for (const a of acls) if (a.direction === direction) removeFromSet(ctx, owner.table, row, 'acls', a._uuid);
     return;
@@ -126,7 +126,7 @@ function aclDel(ctx: CmdContext): void {
 
 function aclList(ctx: CmdContext): void {
   const owner = aclOwner(ctx);
-  const acls = (owner.row.acls as string[]).map((u) => ctx.txn.get('ACL', u) as AnyRow).filter(Boolean);
+  const acls = (owner.row.acls as string[]).map((u) => ctx.txn.deref('ACL', u) as AnyRow).filter(Boolean);
   for (const a of acls.sort(aclCmp)) {
     let s = `${String(a.direction).padStart(10)} ${String(a.priority).padStart(5)} (${String(a.match)}) ${String(a.action)}`;
     if (a.log === true) {

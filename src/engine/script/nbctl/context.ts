@@ -26,6 +26,10 @@ export interface CmdContext {
   inv: Invocation;
   /** True for the last command of the invocation (ctl's last_command). */
   last: boolean;
+  /** Symbols given a row by create or get --id (the others are only referenced so far). */
+  defined: Set<string>;
+  /** Set by list/find: their output is a table, which --oneline leaves alone. */
+  table?: boolean;
 }
 
 export interface TableStyle {
@@ -38,6 +42,7 @@ export interface TableStyle {
 export interface Invocation {
   style: TableStyle;
   firstTable: boolean;
+  oneline: boolean;
 }
 
 export const fatal = (msg: string): never => {
@@ -84,25 +89,26 @@ export const lrByNameOrUuid = (ctx: CmdContext, id: string, mustExist = true): A
 export const lrpByNameOrUuid = (ctx: CmdContext, id: string, mustExist = true): AnyRow | undefined =>
   byNameOrUuid(ctx, 'Logical_Router_Port', id, mustExist, 'port');
 
-/** The row of `table` whose set column `col` holds `uuid` (the switch of a port, the router of a port). */
+/** The row of `table` whose set column `col` holds `uuid` (the switch of a port, the router of a
+ * port), counting this invocation's not yet committed partial updates as ovn-nbctl's caches do. */
 export function parentOf(ctx: CmdContext, table: NbTableName, col: string, uuid: string): AnyRow | undefined {
+  const pending = ctx.txn.pendingOwner(table, col, uuid);
+  if (pending === null) return undefined;
+  if (pending !== undefined) return ctx.txn.get(table, pending);
   for (const r of ctx.txn.rows(table).values()) if ((r[col] as string[]).includes(uuid)) return r;
   return undefined;
 }
 
 export const hasOpt = (ctx: CmdContext, name: string): boolean => ctx.options.has(name);
 
-/** Adds a uuid to a set column (kept sorted, as ovsdb stores sets). */
+/** nbrec_*_update_COL_addvalue: a partial update, visible only once the invocation commits. */
 export function addToSet(ctx: CmdContext, table: NbTableName, row: AnyRow, col: string, value: string): void {
-  const cur = ctx.txn.get(table, row._uuid) ?? row;
-  const set = new Set(cur[col] as string[]);
-  set.add(value);
-  ctx.txn.update(table, row._uuid, { [col]: [...set].sort() });
+  ctx.txn.deferSetOp(table, row._uuid, col, 'add', value);
 }
 
+/** nbrec_*_update_COL_delvalue, likewise deferred to the commit. */
 export function removeFromSet(ctx: CmdContext, table: NbTableName, row: AnyRow, col: string, value: string): void {
-  const cur = ctx.txn.get(table, row._uuid) ?? row;
-  ctx.txn.update(table, row._uuid, { [col]: (cur[col] as string[]).filter((v) => v !== value) });
+  ctx.txn.deferSetOp(table, row._uuid, col, 'remove', value);
 }
 
 export const current = (ctx: CmdContext, table: NbTableName, row: AnyRow): AnyRow =>

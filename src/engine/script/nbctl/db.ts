@@ -210,7 +210,22 @@ export function setColumn(ctx: CmdContext, t: TableSchema, row: AnyRow, arg: str
     const old = datumOf(col, (ctx.txn.get(t.name, row._uuid) ?? row)[col.name]);
     d = union({ keys: [k], values: [v] }, old);
   } else d = must(parseDatum(col.type, ckv.value as string, ctx.symtab));
-  ctx.txn.update(t.name, row._uuid, { [col.name]: valueOf(col, d) });
+  writeColumn(ctx, t, row, col, valueOf(col, d));
+}
+
+/** Writes a column. ovsdb-idl cannot resolve a reference to a row that does not exist yet (a
+ * forward --id), so such members of a set stay invisible until the commit adds them. */
+function writeColumn(ctx: CmdContext, t: TableSchema, row: AnyRow, col: ColumnSchema, value: unknown): void {
+  const target = col.type.key.refTable;
+  if (col.kind === 'set' && target && Array.isArray(value)) {
+    const later = (value as string[]).filter((u) => !ctx.txn.get(target, u));
+    if (later.length) {
+      ctx.txn.update(t.name, row._uuid, { [col.name]: (value as string[]).filter((u) => !later.includes(u)) });
+      for (const u of later) ctx.txn.deferSetOp(t.name, row._uuid, col.name, 'add', u);
+      return;
+    }
+  }
+  ctx.txn.update(t.name, row._uuid, { [col.name]: value });
 }
 
 /** ovsdb_datum_union: keys of `b` not already in `a` are added. */
@@ -246,7 +261,7 @@ function cmdAdd(ctx: CmdContext): void {
     fatal(
       `"add" operation would put ${d.keys.length} ${col.type.value ? 'pairs' : 'values'} in column ${col.name} of table ${t.name} but the maximum number is ${col.type.max}`,
     );
-  ctx.txn.update(t.name, row._uuid, { [col.name]: valueOf(col, d) });
+  writeColumn(ctx, t, row, col, valueOf(col, d));
 }
 
 function cmdRemove(ctx: CmdContext): void {
@@ -304,11 +319,15 @@ function cmdCreate(ctx: CmdContext): void {
     if (isUuid(id)) uuid = id.toLowerCase();
     else {
       if (!id.startsWith('@')) fatal(`row id "${id}" does not begin with "@"`);
-      if (ctx.symtab.has(id)) fatal(`row id "${id}" may only be specified on one --id option`);
+      if (ctx.defined.has(id)) fatal(`row id "${id}" may only be specified on one --id option`);
+      uuid = ctx.symtab.get(id);
     }
   }
   const row = ctx.txn.insert(t.name, {}, uuid);
-  if (id && !isUuid(id)) ctx.symtab.set(id, row._uuid);
+  if (id && !isUuid(id)) {
+    ctx.symtab.set(id, row._uuid);
+    ctx.defined.add(id);
+  }
   for (const arg of ctx.argv.slice(2)) setColumn(ctx, t, row, arg);
   print(ctx, `${row._uuid}\n`);
 }
@@ -340,6 +359,7 @@ function cmdGet(ctx: CmdContext): void {
     if (!id.startsWith('@')) fatal(`row id "${id}" does not begin with "@"`);
     if (ctx.symtab.has(id)) fatal(`row id "${id}" specified on "get" command was used before it was defined`);
     ctx.symtab.set(id, row._uuid);
+    ctx.defined.add(id);
   }
   for (const arg of ctx.argv.slice(3)) {
     if (arg.toLowerCase() === '_uuid' || arg.toLowerCase() === '-uuid') {
@@ -376,6 +396,7 @@ const csvCell = (c: string): string => (/[\n",]/.test(c) ? `"${c.replace(/"/g, '
 /** Prints rows as ovs's table_print does: list (the ctl default), table or csv. */
 export function printTable(ctx: CmdContext, cols: (ColumnSchema | undefined)[], rows: AnyRow[]): void {
   const style = ctx.inv.style;
+  ctx.table = true;
   let s = '';
   if (ctx.inv.firstTable) ctx.inv.firstTable = false;
   else s += '\n';

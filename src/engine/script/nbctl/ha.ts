@@ -62,7 +62,7 @@ function groupByNameOrUuid(ctx: CmdContext, id: string): AnyRow {
 
 function groupChassis(ctx: CmdContext, g: AnyRow, name: string): AnyRow | undefined {
   for (const u of current(ctx, 'HA_Chassis_Group', g).ha_chassis as string[]) {
-    const c = ctx.txn.get('HA_Chassis', u);
+    const c = ctx.txn.deref('HA_Chassis', u);
     if (c && c.chassis_name === name) return c;
   }
   return undefined;
@@ -81,7 +81,7 @@ function haList(ctx: CmdContext): void {
   for (const g of ctx.txn.rows('HA_Chassis_Group').values()) {
     out += `${g._uuid} (${String(g.name)})\n`;
     for (const u of g.ha_chassis as string[]) {
-      const c = ctx.txn.get('HA_Chassis', u);
+      const c = ctx.txn.deref('HA_Chassis', u);
       if (c) out += `    ${c._uuid} (${String(c.chassis_name)})\n    priority ${String(c.priority)}\n\n`;
     }
     out += '\n';

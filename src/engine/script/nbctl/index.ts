@@ -1,8 +1,8 @@
 // One ovn-nbctl invocation: global options, "--"-separated commands with their own options,
 // the command table, and one transaction that commits all commands or none.
 import type { World } from '../../scenario/world.ts';
-import { NbTxn } from '../../nb/txn.ts';
-import { jsonQuote } from '../../nb/datum.ts';
+import { NbTxn, nextUuid } from '../../nb/txn.ts';
+import { jsonQuote, type SymbolTable } from '../../nb/datum.ts';
 import { CtlError, type CmdContext, type Invocation } from './context.ts';
 import type { CommandSpec } from './spec.ts';
 import { lsCommands } from './ls.ts';
@@ -125,7 +125,11 @@ function parseCommand(args: string[], local: Map<string, string>): ParsedCommand
 
 /** Splits argv after the program name into global options and commands. */
 function parseInvocation(args: string[]): { commands: ParsedCommand[]; inv: Invocation } {
-  const inv: Invocation = { style: { format: 'list', cell: 'string', headings: true }, firstTable: true };
+  const inv: Invocation = {
+    style: { format: 'list', cell: 'string', headings: true },
+    firstTable: true,
+    oneline: false,
+  };
   const local = new Map<string, string>();
   let i = 0;
   for (; i < args.length; i++) {
@@ -147,6 +151,7 @@ function parseInvocation(args: string[]): { commands: ParsedCommand[]; inv: Invo
         inv.style.headings = false;
       }
       if (key === '--no-headings') inv.style.headings = false;
+      if (key === '--oneline') inv.oneline = true;
       continue;
     }
     if (local.has(key)) throw new CtlError(`'${a}' option specified multiple times`);
@@ -164,6 +169,11 @@ function parseInvocation(args: string[]): { commands: ParsedCommand[]; inv: Invo
   return { commands, inv };
 }
 
+/** oneline_format: one line per command, newlines and backslashes escaped. */
+function onelineFormat(s: string): string {
+  return s.replace(/\n$/, '').replace(/\\/g, '\\\\').replace(/\n/g, '\\n') + '\n';
+}
+
 /** Runs `ovn-nbctl ARGS...` against the world's NB; nothing changes unless every command succeeds. */
 export function runNbctl(world: World, args: string[]): NbctlResult {
   let parsed: { commands: ParsedCommand[]; inv: Invocation };
@@ -174,7 +184,13 @@ export function runNbctl(world: World, args: string[]): NbctlResult {
     throw e;
   }
   const txn = new NbTxn(world.nb);
-  const symtab = new Map<string, string>();
+  const symtab: SymbolTable = new Map<string, string>();
+  symtab.forward = (name) => {
+    const uuid = nextUuid(world.nb);
+    symtab.set(name, uuid);
+    return uuid;
+  };
+  const defined = new Set<string>();
   const outputs: string[] = [];
   try {
     if (txn.rows('NB_Global').size === 0) txn.insert('NB_Global');
@@ -186,11 +202,16 @@ export function runNbctl(world: World, args: string[]): NbctlResult {
         symtab,
         output: [],
         inv: parsed.inv,
+        defined,
         last: k === parsed.commands.length - 1,
       };
       c.spec.run(ctx);
-      outputs.push(ctx.output.join(''));
+      const out = ctx.output.join('');
+      outputs.push(parsed.inv.oneline && !ctx.table ? onelineFormat(out) : out);
     });
+    for (const name of symtab.keys())
+      if (!defined.has(name))
+        throw new CtlError(`row id "${name}" is referenced but never created (e.g. with "-- --id=${name} create ...")`);
     const err = txn.commit();
     if (err) {
       txn.rollback();
@@ -203,7 +224,8 @@ export function runNbctl(world: World, args: string[]): NbctlResult {
   } catch (e) {
     txn.rollback();
     if (e instanceof CtlError) return { output: '', error: e.message };
-    throw e;
+    // a bug of ours must not take the whole script down: report it like any other error
+    return { output: '', error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   }
   return { output: outputs.join('') };
 }

@@ -176,10 +176,11 @@ function lbList(ctx: CmdContext): void {
 }
 
 function attachedLbs(ctx: CmdContext, owner: AnyRow): AnyRow[] {
-  const lbs = (owner.load_balancer as string[]).map((u) => ctx.txn.get('Load_Balancer', u) as AnyRow);
+  const lbs = (owner.load_balancer as string[]).map((u) => ctx.txn.deref('Load_Balancer', u) as AnyRow);
+  // filtered below: a group may name a balancer deleted in this invocation
   for (const g of owner.load_balancer_group as string[]) {
-    const grp = ctx.txn.get('Load_Balancer_Group', g);
-    if (grp) lbs.push(...(grp.load_balancer as string[]).map((u) => ctx.txn.get('Load_Balancer', u) as AnyRow));
+    const grp = ctx.txn.deref('Load_Balancer_Group', g);
+    if (grp) lbs.push(...(grp.load_balancer as string[]).map((u) => ctx.txn.deref('Load_Balancer', u) as AnyRow));
   }
   return lbs.filter(Boolean);
 }

@@ -103,10 +103,10 @@ function lrpDel(ctx: CmdContext): void {
 
 function lrpList(ctx: CmdContext): void {
   const lr = lrByNameOrUuid(ctx, ctx.argv[1]) as AnyRow;
-  const rows = (lr.ports as string[]).map((u) => {
-    const p = ctx.txn.get('Logical_Router_Port', u) as AnyRow;
-    return { key: String(p.name), text: `${p._uuid} (${String(p.name)})` };
-  });
+  const rows = (lr.ports as string[])
+    .map((u) => ctx.txn.deref('Logical_Router_Port', u))
+    .filter((p) => p !== undefined)
+    .map((p) => ({ key: String(p.name), text: `${p._uuid} (${String(p.name)})` }));
   sortedByKey(rows).forEach((r) => print(ctx, r.text + '\n'));
 }
 
@@ -120,7 +120,7 @@ export function parsePriority(arg: string): number {
 /** Gateway chassis in get_ordered_gw_chassis_prio_list order: priority high first, then name descending. */
 export function orderedGatewayChassis(ctx: CmdContext, lrp: AnyRow): AnyRow[] {
   return (lrp.gateway_chassis as string[])
-    .map((u) => ctx.txn.get('Gateway_Chassis', u) as AnyRow)
+    .map((u) => ctx.txn.deref('Gateway_Chassis', u) as AnyRow)
     .filter(Boolean)
     .sort((a, b) => {
       const d = Number(b.priority) - Number(a.priority);
@@ -144,7 +144,7 @@ function lrpDelGatewayChassis(ctx: CmdContext): void {
   const lrp = current(ctx, 'Logical_Router_Port', lrpByNameOrUuid(ctx, ctx.argv[1]) as AnyRow);
   const chassis = ctx.argv[2];
   for (const u of lrp.gateway_chassis as string[]) {
-    const gc = ctx.txn.get('Gateway_Chassis', u);
+    const gc = ctx.txn.deref('Gateway_Chassis', u);
     if (gc && chassis.startsWith(String(gc.chassis_name))) {
       removeFromSet(ctx, 'Logical_Router_Port', lrp, 'gateway_chassis', u);
       ctx.txn.delete('Gateway_Chassis', u);

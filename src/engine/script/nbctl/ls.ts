@@ -107,10 +107,10 @@ function lspDel(ctx: CmdContext): void {
 
 function lspList(ctx: CmdContext): void {
   const ls = lsByNameOrUuid(ctx, ctx.argv[1]) as AnyRow;
-  const rows = (ls.ports as string[]).map((u) => {
-    const p = ctx.txn.get('Logical_Switch_Port', u) as AnyRow;
-    return { key: String(p.name), text: `${p._uuid} (${String(p.name)})` };
-  });
+  const rows = (ls.ports as string[])
+    .map((u) => ctx.txn.deref('Logical_Switch_Port', u))
+    .filter((p) => p !== undefined)
+    .map((p) => ({ key: String(p.name), text: `${p._uuid} (${String(p.name)})` }));
   sortedByKey(rows).forEach((r) => print(ctx, r.text + '\n'));
 }
 
@@ -121,7 +121,7 @@ function duplicateError(ctx: CmdContext, ls: AnyRow, lsp: AnyRow, address: strin
   if (!mine) return undefined;
   for (const u of ls.ports as string[]) {
     if (u === lsp._uuid) continue;
-    const other = ctx.txn.get('Logical_Switch_Port', u);
+    const other = ctx.txn.deref('Logical_Switch_Port', u);
     if (!other) continue;
     for (let addr of other.addresses as string[]) {
       if (isDynamic(addr) && other.dynamic_addresses !== undefined) addr = String(other.dynamic_addresses);

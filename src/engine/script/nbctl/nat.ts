@@ -40,7 +40,7 @@ function validPortRange(s: string): boolean {
 
 function nats(ctx: CmdContext, lr: AnyRow): AnyRow[] {
   return (current(ctx, 'Logical_Router', lr).nat as string[])
-    .map((u) => ctx.txn.get('NAT', u) as AnyRow)
+    .map((u) => ctx.txn.deref('NAT', u) as AnyRow)
     .filter(Boolean);
 }
 

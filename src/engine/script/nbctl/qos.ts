@@ -30,7 +30,7 @@ function scanInt(s: string, min: number, max: number): number | undefined {
 
 function qosRules(ctx: CmdContext, ls: AnyRow): AnyRow[] {
   return (current(ctx, 'Logical_Switch', ls).qos_rules as string[])
-    .map((u) => ctx.txn.get('QoS', u) as AnyRow)
+    .map((u) => ctx.txn.deref('QoS', u) as AnyRow)
     .filter(Boolean);
 }
 
@@ -163,7 +163,7 @@ function meterList(ctx: CmdContext): void {
     if (m.fair !== undefined) out += ` (${m.fair ? 'fair' : 'shared'})`;
     out += ' bands:\n';
     for (const u of m.bands as string[]) {
-      const b = ctx.txn.get('Meter_Band', u);
+      const b = ctx.txn.deref('Meter_Band', u);
       if (!b) continue;
       out += `  ${String(b.action)}: ${String(b.rate)} ${String(m.unit)}`;
       if (b.burst_size) out += `, ${String(b.burst_size)} ${m.unit === 'kbps' ? 'kb' : 'packet'} burst`;

@@ -70,7 +70,7 @@ const isSrc = (r: AnyRow): boolean => r.policy === 'src-ip';
 
 function routes(ctx: CmdContext, lr: AnyRow): AnyRow[] {
   return (current(ctx, 'Logical_Router', lr).static_routes as string[])
-    .map((u) => ctx.txn.get('Logical_Router_Static_Route', u) as AnyRow)
+    .map((u) => ctx.txn.deref('Logical_Router_Static_Route', u) as AnyRow)
     .filter(Boolean);
 }
 
@@ -256,7 +256,7 @@ function routeList(ctx: CmdContext): void {
 
 function policies(ctx: CmdContext, lr: AnyRow): AnyRow[] {
   return (current(ctx, 'Logical_Router', lr).policies as string[])
-    .map((u) => ctx.txn.get('Logical_Router_Policy', u) as AnyRow)
+    .map((u) => ctx.txn.deref('Logical_Router_Policy', u) as AnyRow)
     .filter(Boolean);
 }
 

@@ -13,7 +13,7 @@ const quotedList = (xs: string[]): string => `[${xs.map((x) => `"${x}"`).join(',
 function printLs(ctx: CmdContext, ls: AnyRow): void {
   let s = `switch ${ls._uuid} (${String(ls.name)})${alias(ls, 'neutron:network_name')}\n`;
   for (const u of ls.ports as string[]) {
-    const p = ctx.txn.get('Logical_Switch_Port', u);
+    const p = ctx.txn.deref('Logical_Switch_Port', u);
     if (!p) continue;
     s += `    port ${String(p.name)}${alias(p, 'neutron:port_name')}\n`;
     if (p.type) s += `        type: ${String(p.type)}\n`;
@@ -31,7 +31,7 @@ function printLs(ctx: CmdContext, ls: AnyRow): void {
 function printLr(ctx: CmdContext, lr: AnyRow): void {
   let s = `router ${lr._uuid} (${String(lr.name)})${alias(lr, 'neutron:router_name')}\n`;
   for (const u of lr.ports as string[]) {
-    const p = ctx.txn.get('Logical_Router_Port', u);
+    const p = ctx.txn.deref('Logical_Router_Port', u);
     if (!p) continue;
     s += `    port ${String(p.name)}\n`;
     s += `        mac: "${String(p.mac)}"\n`;
@@ -41,12 +41,12 @@ function printLr(ctx: CmdContext, lr: AnyRow): void {
     if (rt !== undefined) s += `        route-table: ${rt}\n`;
     // show's IDL monitors only chassis_name, so the priority sort sees equal rows: uuid order stays
     const gcs = (p.gateway_chassis as string[])
-      .map((g) => ctx.txn.get('Gateway_Chassis', g))
+      .map((g) => ctx.txn.deref('Gateway_Chassis', g))
       .filter((g) => g !== undefined);
     if (gcs.length) s += `        gateway chassis: [${gcs.map((g) => String(g.chassis_name)).join(' ')}]\n`;
   }
   for (const u of lr.nat as string[]) {
-    const n = ctx.txn.get('NAT', u);
+    const n = ctx.txn.deref('NAT', u);
     if (!n) continue;
     s += `    nat ${n._uuid}\n`;
     s += `        external ip: "${String(n.external_ip)}"\n`;
