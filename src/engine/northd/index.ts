@@ -61,7 +61,7 @@ import {
   buildArpRequestFlows,
   buildArpResolveFlowsForPort,
   buildArpResolveFlowsForRouter,
-  buildCheckPktLenDefaults,
+  buildCheckPktLenFlows,
   buildEgressDeliveryFlows,
   buildGatewayRedirectFlows,
   buildIngressPolicyFlows,
@@ -132,7 +132,7 @@ export function buildRouterFlows(ctx: BuildContext, od: Od): void {
   buildMcastLookupFlows(ctx, od);
   buildIngressPolicyFlows(ctx, od);
   buildArpResolveFlowsForRouter(ctx, od);
-  buildCheckPktLenDefaults(ctx, od);
+  buildCheckPktLenFlows(ctx, od);
   buildGatewayRedirectFlows(ctx, od);
   buildArpRequestFlows(ctx, od);
   buildMiscLocalTrafficDropFlows(ctx, od);

@@ -14,7 +14,7 @@ import {
   parseIpv6,
   solicitedNode,
 } from './addresses.ts';
-import { isCrPort } from './lr-admission.ts';
+import { gatewayMtuFlow, isCrPort } from './lr-admission.ts';
 import { dropOwnDest } from './lr-ip-input.ts';
 import { lrportIsEnabled, lspIsEnabled, lspIsRouter, smapGetBool, type Od, type Op } from './model.ts';
 
@@ -293,9 +293,54 @@ export function buildArpResolveFlowsForPort(ctx: BuildContext, op: Op): void {
   }
 }
 
-export function buildCheckPktLenDefaults(ctx: BuildContext, od: Od): void {
+function icmpErrPktBigFlows(
+  ctx: BuildContext,
+  op: Op,
+  mtu: number,
+  stage: 'lrInIpInput' | 'lrInLargerPkts',
+  outport?: Op,
+): void {
+  const nets = op.lrpNetworks;
+  if (!nets || !op.nbrp) return;
+  const out = outport ? `outport == ${outport.jsonKey} && ` : '';
+  if (nets.ipv4.length > 0) {
+    addFlow(
+      ctx,
+      op.od,
+      stage,
+      150,
+      `inport == ${op.jsonKey} && ${out}ip4 && reg9[1] && reg9[0] == 0`,
+      `icmp4_error {reg9[0] = 1; reg9[1] = 0; eth.dst = ${nets.eaS}; ip4.dst = ip4.src; ip4.src = ${nets.ipv4[0].addrS}; ip.ttl = 255; icmp4.type = 3; /* Destination Unreachable. */ icmp4.code = 4; /* Frag Needed and DF was Set. */ icmp4.frag_mtu = ${mtu}; next(pipeline=ingress, table=0); };`,
+      12669,
+      op.nbrp._uuid,
+    );
+  }
+  if (nets.ipv6.length > 0) {
+    addFlow(
+      ctx,
+      op.od,
+      stage,
+      150,
+      `inport == ${op.jsonKey} && ${out}ip6 && reg9[1] && reg9[0] == 0`,
+      `icmp6_error {reg9[0] = 1; reg9[1] = 0; eth.dst = ${nets.eaS}; ip6.dst = ip6.src; ip6.src = ${nets.ipv6[0].addrS}; ip.ttl = 255; icmp6.type = 2; /* Packet Too Big. */ icmp6.code = 0; icmp6.frag_mtu = ${mtu}; next(pipeline=ingress, table=0); };`,
+      12702,
+      op.nbrp._uuid,
+    );
+  }
+}
+
+/** build_check_pkt_len_flows_for_lrouter: defaults, plus options:gateway_mtu handling per port. */
+export function buildCheckPktLenFlows(ctx: BuildContext, od: Od): void {
   addFlow(ctx, od, 'lrInChkPktLen', 0, '1', 'next;', 12776);
   addFlow(ctx, od, 'lrInLargerPkts', 0, '1', 'next;', 12778);
+  const lrps = od.ports.filter((p) => !isCrPort(p));
+  for (const op of lrps) {
+    const mtu = parseInt(op.nbrp?.options.gateway_mtu ?? '0', 10) || 0;
+    if (mtu <= 0) continue;
+    gatewayMtuFlow(ctx, op, 'lrInChkPktLen', 50, 55, `outport == ${op.jsonKey}`, 'next;', [11554, 11566]);
+    icmpErrPktBigFlows(ctx, op, mtu, 'lrInIpInput');
+    for (const rp of lrps) if (rp !== op) icmpErrPktBigFlows(ctx, rp, mtu, 'lrInLargerPkts', op);
+  }
 }
 
 export function buildGatewayRedirectFlows(ctx: BuildContext, od: Od): void {
