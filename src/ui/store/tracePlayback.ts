@@ -18,6 +18,9 @@ export interface TracePlaybackSlice {
   trace: TraceState;
   /** Bumped each time a new trace should be animated on the canvas. */
   playId: number;
+  /** Per token of the animation, the hop (flattenHops index) it is in now. */
+  activeHops: Record<number, number>;
+  tokenInHop: (token: number, hop: number) => void;
   /** Sets form fields; choosing source, destination or protocol refills the addresses. */
   setPacket: (change: Partial<PacketForm>) => void;
   /** Replaces the whole form (a built-in's suggestion or a shared link). */
@@ -35,6 +38,8 @@ export const createTracePlaybackSlice: StateCreator<AppState, [], [], TracePlayb
   packet: { ...emptyPacketForm },
   trace: { status: 'idle', seq: 0 },
   playId: 0,
+  activeHops: {},
+  tokenInHop: (token, hop) => set((s) => ({ activeHops: { ...s.activeHops, [token]: hop } })),
   setPacket: (change) => {
     const next = { ...get().packet, ...change };
     const refill = refillKeys.some((key) => key in change && change[key] !== get().packet[key]);
@@ -61,7 +66,7 @@ export const createTracePlaybackSlice: StateCreator<AppState, [], [], TracePlayb
   },
   traceFinished: (seq, result) => {
     if (seq !== get().trace.seq) return;
-    set((s) => ({ trace: { ...s.trace, status: 'ready', result }, playId: s.playId + 1 }));
+    set((s) => ({ trace: { ...s.trace, status: 'ready', result }, playId: s.playId + 1, activeHops: {} }));
   },
   traceFailed: (seq, error) => {
     if (seq !== get().trace.seq) return;

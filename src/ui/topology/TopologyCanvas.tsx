@@ -93,7 +93,8 @@ export function TopologyCanvas() {
     const routes = tokenRoutes(trace.root, graph);
     const host = container.current;
     host?.setAttribute('data-playback', 'playing');
-    return playRoutes(cy, routes, () => host?.setAttribute('data-playback', 'done'));
+    const { tokenInHop } = useAppStore.getState();
+    return playRoutes(cy, routes, () => host?.setAttribute('data-playback', 'done'), tokenInHop);
   }, [playId, trace, graph]);
 
   return (

@@ -10,8 +10,14 @@ export function clearPlayback(cy: Core) {
   cy.elements().removeClass('on-path delivered dropped-at');
 }
 
-/** Starts the animation; returns a function that stops it early. */
-export function playRoutes(cy: Core, routes: readonly TokenRoute[], onDone: () => void): () => void {
+/** Starts the animation; returns a function that stops it early. `onHop` says which hop of the trace
+ * each token has entered, so that the stage list can follow along. */
+export function playRoutes(
+  cy: Core,
+  routes: readonly TokenRoute[],
+  onDone: () => void,
+  onHop: (token: number, hop: number) => void = () => undefined,
+): () => void {
   clearPlayback(cy);
   let stopped = false;
   let pending = routes.length;
@@ -32,6 +38,7 @@ export function playRoutes(cy: Core, routes: readonly TokenRoute[], onDone: () =
       position: { ...(first as NodeSingular).position() },
     });
     first.addClass('on-path');
+    onHop(index, route.hops[0]);
     const advance = (step: number) => {
       if (stopped) return;
       if (step >= route.nodes.length) {
@@ -43,6 +50,7 @@ export function playRoutes(cy: Core, routes: readonly TokenRoute[], onDone: () =
       const previous = cy.getElementById(route.nodes[step - 1]);
       previous.edgesWith(target).addClass('on-path');
       target.addClass('on-path');
+      onHop(index, route.hops[step]);
       token.animate(
         { position: { ...(target as NodeSingular).position() } },
         { duration: STEP_MS, easing: 'ease-in-out-sine', complete: () => advance(step + 1) },

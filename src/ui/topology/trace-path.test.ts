@@ -42,7 +42,12 @@ describe('tokenRoutes', () => {
       children: [egress('vm2', { output: { port: 'vm2', type: '' } })],
     };
     expect(tokenRoutes(root, graph)).toEqual([
-      { nodes: ['vm:vm1', 'lsp:vm1', 'ls:ls1', 'lsp:vm2', 'vm:vm2'], end: 'output', label: 'vm2' },
+      {
+        nodes: ['vm:vm1', 'lsp:vm1', 'ls:ls1', 'lsp:vm2', 'vm:vm2'],
+        hops: [0, 0, 0, 1, 1],
+        end: 'output',
+        label: 'vm2',
+      },
     ]);
   });
 
@@ -74,7 +79,7 @@ describe('tokenRoutes', () => {
       drop: { stage: 'ls_in_apply_port_sec', table: 1, reason: 'drop' },
     };
     expect(tokenRoutes(root, graph)).toEqual([
-      { nodes: ['vm:vm1', 'lsp:vm1', 'ls:ls1'], end: 'drop', label: 'ls_in_apply_port_sec' },
+      { nodes: ['vm:vm1', 'lsp:vm1', 'ls:ls1'], hops: [0, 0, 0], end: 'drop', label: 'ls_in_apply_port_sec' },
     ]);
   });
 });

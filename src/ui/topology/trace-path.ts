@@ -5,6 +5,8 @@ import type { TopologyGraph, TraceHop } from '../../worker/api.ts';
 
 export interface TokenRoute {
   nodes: string[];
+  /** For each node, the hop (index in flattenHops order) the packet is in when it gets there. */
+  hops: number[];
   end: 'output' | 'drop' | 'stop';
   /** The port the packet leaves by, or the stage that dropped it. */
   label: string;
@@ -20,12 +22,18 @@ export function tokenRoutes(root: TraceHop, graph: TopologyGraph): TokenRoute[] 
     return edge?.target;
   };
   const routes: TokenRoute[] = [];
+  const hopIndex = new Map(flattenHops(root).map((hop, i) => [hop, i]));
 
-  const walk = (hop: TraceHop, before: string[]) => {
+  const walk = (hop: TraceHop, beforeNodes: string[], beforeHops: number[]) => {
     if (hop.loopbackOmitted) return;
-    const nodes = [...before];
+    const nodes = [...beforeNodes];
+    const hops = [...beforeHops];
+    const here = hopIndex.get(hop) ?? 0;
     const add = (id: string | undefined) => {
-      if (id && known.has(id) && nodes[nodes.length - 1] !== id) nodes.push(id);
+      if (id && known.has(id) && nodes[nodes.length - 1] !== id) {
+        nodes.push(id);
+        hops.push(here);
+      }
     };
     if (hop.pipeline === 'ingress') {
       add(portNode(hop.inport));
@@ -35,20 +43,21 @@ export function tokenRoutes(root: TraceHop, graph: TopologyGraph): TokenRoute[] 
       // The egress pipeline runs before the packet reaches its output port: a drop there stays in the datapath.
       if (!hop.drop) add(portNode(hop.outport));
     }
-    if (hop.drop) routes.push({ nodes, end: 'drop', label: hop.drop.stage });
+    if (hop.drop) routes.push({ nodes: [...nodes], hops: [...hops], end: 'drop', label: hop.drop.stage });
     if (hop.output) {
       add(leaving(hop.output.port));
-      routes.push({ nodes, end: 'output', label: hop.output.port });
+      routes.push({ nodes: [...nodes], hops: [...hops], end: 'output', label: hop.output.port });
     }
-    for (const child of hop.children) walk(child, nodes);
-    if (!hop.drop && !hop.output && hop.children.length === 0) routes.push({ nodes, end: 'stop', label: hop.datapath });
+    for (const child of hop.children) walk(child, nodes, hops);
+    if (!hop.drop && !hop.output && hop.children.length === 0)
+      routes.push({ nodes: [...nodes], hops: [...hops], end: 'stop', label: hop.datapath });
   };
 
   const start =
     root.pipeline === 'ingress'
       ? graph.edges.find((e) => e.kind === 'vif' && e.source === portNode(root.inport))
       : undefined;
-  walk(root, start ? [start.target] : []);
+  walk(root, start ? [start.target] : [], start ? [0] : []);
   return routes;
 }
 

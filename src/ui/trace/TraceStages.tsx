@@ -4,13 +4,22 @@ import { flattenHops } from '../topology/trace-path.ts';
 
 export function TraceStages() {
   const result = useAppStore((s) => s.trace.result);
+  const activeHops = useAppStore((s) => s.activeHops);
+  const active = new Set(Object.values(activeHops));
   if (!result) return <p className="muted pad">Choose a packet and press Trace to see the stages it passes.</p>;
   if (!result.ok) return <p className="error pad">{result.error}</p>;
   return (
     <div className="trace-stages" data-testid="trace-stages">
       <code className="trace-header">{result.header}</code>
       {flattenHops(result.root).map((hop, i) => (
-        <section key={i} className={`hop ${hop.pipeline}`} data-testid="trace-hop">
+        <section
+          key={i}
+          className={`hop ${hop.pipeline} ${active.has(i) ? 'active' : ''}`}
+          data-testid="trace-hop"
+          ref={(el) => {
+            if (el && active.has(i)) el.scrollIntoView({ block: 'nearest' });
+          }}
+        >
           <h3>
             {hop.pipeline}(dp=&quot;{hop.datapath}&quot;, inport=&quot;{hop.inport}&quot;
             {hop.outport ? `, outport="${hop.outport}"` : ''})
