@@ -85,6 +85,16 @@ describe('runScript', () => {
     expect(run.world.physical.bindings).toEqual([{ logicalPort: 'vm1', chassis: 'chassis-1' }]);
   });
 
+  it('binds ports of a host that never named its chassis to a chassis named after the host', () => {
+    const run = runScript(
+      'ovn-nbctl ls-add sw -- lsp-add sw vm1\n[root@hv7 ~]# ovs-vsctl add-port br-int tap1 -- set Interface tap1 external_ids:iface-id=vm1\n[root@hv7 ~]# ovs-vsctl show\n',
+    );
+    expect(run.errors).toEqual([]);
+    expect(run.skipped.map((s) => s.line)).toEqual([3]);
+    expect(run.world.physical.chassis).toEqual([{ name: 'hv7', hostname: 'hv7', encaps: [] }]);
+    expect(run.world.physical.bindings).toEqual([{ logicalPort: 'vm1', chassis: 'hv7' }]);
+  });
+
   it('records ovn-sbctl chassis and bindings and the goldens mac-binding-add helper', () => {
     const run = runScript(
       'ovn-sbctl chassis-add hv1 geneve 192.168.0.1\novn-nbctl ls-add s -- lsp-add s p\novn-sbctl lsp-bind p hv1\nmac-binding-add p 10.0.0.9 00:00:00:00:00:09\n',

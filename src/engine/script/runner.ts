@@ -4,7 +4,7 @@ import type { World } from '../scenario/world.ts';
 import { tokenize, type Statement, type Word } from './tokenize.ts';
 import { runNbctl } from './nbctl/index.ts';
 import { runMacBindingAdd, runSbctl, type ToolResult } from './sbctl.ts';
-import { runVsctl, type Hosts } from './vsctl.ts';
+import { resolvePendingBindings, runVsctl, type Hosts } from './vsctl.ts';
 
 export interface ScriptError {
   line: number;
@@ -206,6 +206,7 @@ export function execScript(world: World, text: string, shell: ShellState = newSh
     const r = execStatement(ex, st, false);
     if (typeof r !== 'string') {
       run.errors.push(r);
+      resolvePendingBindings(world, shell.hosts);
       return run;
     }
     // a pipe's later stages read the output we do not model: list them as skipped
@@ -217,5 +218,6 @@ export function execScript(world: World, text: string, shell: ShellState = newSh
     }
   }
   if (firstTokErr) run.errors.push(firstTokErr);
+  resolvePendingBindings(world, shell.hosts);
   return run;
 }

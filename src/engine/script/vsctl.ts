@@ -44,8 +44,34 @@ function bind(world: World, port: string, chassis: string): void {
   world.physical.bindings.push({ logicalPort: port, chassis });
 }
 
-/** Runs the parts of `ovs-vsctl` that matter to OVN; everything else is accepted and has no effect. */
-export function runVsctl(world: World, hosts: Hosts, host: string, args: string[]): ToolResult {
+/** Commands that change the switch configuration; the read-only ones print what we do not model. */
+const CONFIG_COMMANDS = new Set([
+  'set',
+  'add',
+  'remove',
+  'clear',
+  'add-br',
+  'del-br',
+  'add-port',
+  'del-port',
+  'init',
+  'create',
+  'destroy',
+]);
+
+/** Ports bound by iface-id on hosts whose chassis name was never given: the host name stands in for
+ * it (ovn-controller's system-id is usually the host name). */
+export function resolvePendingBindings(world: World, hosts: Hosts): void {
+  for (const [host, st] of hosts) {
+    if (st.systemId || !st.pending.length) continue;
+    st.systemId = host;
+    ensureChassis(world, host, st);
+  }
+}
+
+/** Runs the parts of `ovs-vsctl` that matter to OVN; other configuration commands are accepted with
+ * no effect, and a line of only read-only commands (show, list, get …) is reported as unsupported. */
+export function runVsctl(world: World, hosts: Hosts, host: string, args: string[]): ToolResult | 'unsupported' {
   const st = hosts.get(host) ?? { pending: [] };
   hosts.set(host, st);
   const commands: string[][] = [[]];
@@ -53,6 +79,8 @@ export function runVsctl(world: World, hosts: Hosts, host: string, args: string[
     if (a === '--') commands.push([]);
     else commands[commands.length - 1].push(a);
   }
+  const names = commands.map((c) => c.find((a) => !a.startsWith('-'))).filter((n) => n !== undefined);
+  if (!names.some((n) => CONFIG_COMMANDS.has(n))) return 'unsupported';
   for (const cmd of commands) {
     let i = 0;
     while (i < cmd.length && cmd[i].startsWith('-')) i++;
