@@ -84,7 +84,10 @@ export async function copyShareLink() {
   } catch {
     app.setNotice('Link is in the address bar (the clipboard is not available here).');
   }
+  setTimeout(() => useAppStore.getState().setNotice(undefined), NOTICE_MS);
 }
+
+const NOTICE_MS = 6000;
 
 function readSaved(): SavedScene | undefined {
   const text = read(SCENE_KEY);
