@@ -132,11 +132,14 @@ const skipSpaces = (s: string, p: number): number => {
   return p;
 };
 
+/** ovsdb_type_to_english. */
 function typeToEnglish(t: ColumnType): string {
-  const base = (b: BaseType): string => (b.refTable ? `${b.type} (${b.refTable})` : b.type);
-  if (t.value) return `map of ${t.min === 0 ? '' : ''}${base(t.key)}-${base(t.value)} pairs`;
-  if (t.min === 1 && t.max === 1) return base(t.key);
-  return `set of ${base(t.key)}s`;
+  if (!t.value && t.min === 1 && t.max === 1) return t.key.type;
+  let s = t.value ? 'map' : 'set';
+  if (t.max === Infinity) s += t.min ? ` of ${t.min} or more` : ' of';
+  else if (t.min) s += ` of ${t.min} to ${t.max}`;
+  else s += ` of up to ${t.max}`;
+  return t.value ? `${s} (${t.key.type}, ${t.value.type}) pairs` : `${s} ${t.key.type}s`;
 }
 
 /** ovsdb_datum_from_string: a set, map or scalar as typed on a command line. */
