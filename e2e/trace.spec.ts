@@ -56,3 +56,13 @@ test('Ctrl+Enter traces, even from the script editor, without editing the script
   await expect(page.getByTestId('trace-outcome')).toHaveAttribute('data-outputs', 'ls1-vm2');
   await expect(page.getByTestId('script-editor').locator('.cm-line')).toHaveCount(16);
 });
+
+test('a frame for an unknown MAC goes to the "unknown" port', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('scenario-picker').selectOption('unknown-port');
+  await expect(page.getByTestId('topology-nodes').locator('[data-node-id="ls:sw0"]')).toHaveCount(1);
+  await tracePacket(page, { src: 'sw0-vm1', dst: '10.0.0.99', proto: 'icmp' });
+  await expect(page.getByTestId('trace-outcome')).toHaveAttribute('data-outputs', 'sw0-gw');
+  await expect(page.getByTestId('trace-flow').filter({ hasText: '"_MC_unknown"' })).toHaveCount(1);
+  await snap(page, 'trace-unknown');
+});
