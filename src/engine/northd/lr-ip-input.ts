@@ -3,7 +3,7 @@
 // build_lrouter_drop_own_dest, build_lrouter_arp_flow / nd_flow). NAT/LB/BFD extras are not built yet.
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
 import { isCrPort } from './lr-admission.ts';
-import { natEntries, snatIps } from './lr-nat.ts';
+import { forceSnat, natEntries, snatIps } from './lr-nat.ts';
 import { smapGetBool, type Od, type Op } from './model.ts';
 
 export function buildMiscLocalTrafficDropFlows(ctx: BuildContext, od: Od): void {
@@ -165,7 +165,7 @@ export function dropOwnDest(
 ): void {
   const nets = op.lrpNetworks;
   if (!nets || !op.nbrp) return;
-  const snat = snatIps(natEntries(ctx, op.od));
+  const snat = snatIps(natEntries(ctx, op.od), op.od);
   const lbV4 = new Set(op.od.lbs.flatMap((lb) => lb.vips.filter((v) => !v.ipv6).map((v) => v.vipStr)));
   const lbV6 = new Set(op.od.lbs.flatMap((lb) => lb.vips.filter((v) => v.ipv6).map((v) => v.vipStr)));
   const pick = (ip: string, lb: Set<string>): boolean => dropSnatIp === (snat.has(ip) || lb.has(ip));
@@ -270,5 +270,5 @@ export function buildIpv4InputFlows(ctx: BuildContext, op: Op): void {
       );
     }
   }
-  dropOwnDest(ctx, op, 'lrInIpInput', 60, false);
+  if (!forceSnat(od).lbRouterIp) dropOwnDest(ctx, op, 'lrInIpInput', 60, false);
 }

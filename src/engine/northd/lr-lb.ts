@@ -4,7 +4,7 @@
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
 import { ipv6Mask, parseIpv4, parseIpv6 } from './addresses.ts';
 import { isCrPort } from './lr-admission.ts';
-import { isGwRouter, natEntries } from './lr-nat.ts';
+import { forceSnat, isGwRouter, natEntries } from './lr-nat.ts';
 import type { LbVip, NorthdLb } from './lb.ts';
 import type { Od, Op } from './model.ts';
 import { stageById } from './stages.ts';
@@ -66,7 +66,11 @@ export function buildRouterLbArpFlows(ctx: BuildContext, op: Op): void {
 }
 
 /** build_lb_vip_actions for a router: the normal, skip-SNAT and force-SNAT action texts. */
-function routerVipActions(ctx: BuildContext, lb: NorthdLb, vip: LbVip): { normal: string; skip: string } {
+function routerVipActions(
+  ctx: BuildContext,
+  lb: NorthdLb,
+  vip: LbVip,
+): { normal: string; skip: string; force: string } {
   const ctLb = ctx.model.features.ctNoMaskedLabel ? 'ct_lb_mark' : 'ct_lb';
   const reject = vip.backends.length === 0 && vip.emptyBackendRej;
   const drop = vip.backends.length === 0 && !vip.emptyBackendRej;
@@ -78,7 +82,8 @@ function routerVipActions(ctx: BuildContext, lb: NorthdLb, vip: LbVip): { normal
   const isLb = !(reject || drop);
   const flag = isLb && ctx.model.features.ctLbRelated;
   const skip = `flags.skip_snat_for_lb = 1; ${action}${flag ? '; skip_snat);' : isLb ? ');' : ''}`;
-  return { normal: action + (isLb ? ');' : ''), skip };
+  const force = `flags.force_snat_for_lb = 1; ${action}${flag ? '; force_snat);' : isLb ? ');' : ''}`;
+  return { normal: action + (isLb ? ');' : ''), skip, force };
 }
 
 export function buildRouterLbFlows(ctx: BuildContext, od: Od): void {
@@ -88,8 +93,10 @@ export function buildRouterLbFlows(ctx: BuildContext, od: Od): void {
     const hint = lb.nlb._uuid;
     for (const vip of lb.vips) {
       const ip = vip.ipv6 ? 'ip6' : 'ip4';
-      const { normal, skip } = routerVipActions(ctx, lb, vip);
-      const action = (lb.nlb.options.skip_snat ?? '') === 'true' ? skip : normal;
+      const { normal, skip, force } = routerVipActions(ctx, lb, vip);
+      const fs = forceSnat(od);
+      const action =
+        (lb.nlb.options.skip_snat ?? '') === 'true' ? skip : fs.lbRouterIp || fs.lb.v4 || fs.lb.v6 ? force : normal;
       let match = `ct.new && !ct.rel && ${ip} && ${ip}.dst == ${vip.vipStr}`;
       let prio = 110;
       if (vip.portStr) {

@@ -4,7 +4,15 @@
 // Not modelled: allowed/exempted external IPs, force SNAT options, gateway_mtu ICMP errors.
 import type { NbNAT } from '../nb/schema.gen.ts';
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
-import { formatMac, parseCidr, parseIpv6, parseMac, solicitedNode, formatIpv6 } from './addresses.ts';
+import {
+  extractIpAddresses,
+  formatMac,
+  parseCidr,
+  parseIpv6,
+  parseMac,
+  solicitedNode,
+  formatIpv6,
+} from './addresses.ts';
 import { gatewayMtuFlow } from './lr-admission.ts';
 import { findLrpMemberIp } from './lr-routing.ts';
 import type { Od, Op } from './model.ts';
@@ -72,9 +80,97 @@ export function natEntries(ctx: BuildContext, od: Od): NatEntry[] {
   return out;
 }
 
-/** External IPs of "snat" rules (od->snat_ips). */
-export function snatIps(entries: readonly NatEntry[]): Set<string> {
-  return new Set(entries.filter((e) => e.nat.type === 'snat').map((e) => e.extIp));
+export interface ForceSnat {
+  dnat: { v4?: string; v6?: string };
+  lb: { v4?: string; v6?: string };
+  /** options:lb_force_snat_ip=router_ip on a gateway router. */
+  lbRouterIp: boolean;
+}
+
+function forceSnatAddrs(text: string | undefined): { v4?: string; v6?: string } {
+  const a = text ? extractIpAddresses(text) : undefined;
+  return { v4: a?.ipv4[0]?.addrS, v6: a?.ipv6[0]?.addrS };
+}
+
+/** get_force_snat_ip / init_nat_entries: the router's force-SNAT addresses. */
+export function forceSnat(od: Od): ForceSnat {
+  const opts = od.nbr?.options ?? {};
+  const lbRouterIp = opts.lb_force_snat_ip === 'router_ip' && !!opts.chassis;
+  return {
+    dnat: forceSnatAddrs(opts.dnat_force_snat_ip),
+    lb: lbRouterIp ? {} : forceSnatAddrs(opts.lb_force_snat_ip),
+    lbRouterIp,
+  };
+}
+
+/** od->snat_ips: external IPs of "snat" rules and the force-SNAT addresses. */
+export function snatIps(entries: readonly NatEntry[], od?: Od): Set<string> {
+  const out = new Set(entries.filter((e) => e.nat.type === 'snat').map((e) => e.extIp));
+  if (od) {
+    const f = forceSnat(od);
+    for (const ip of [f.dnat.v4, f.dnat.v6, f.lb.v4, f.lb.v6]) if (ip) out.add(ip);
+  }
+  return out;
+}
+
+/** build_lrouter_force_snat_flows and build_lrouter_force_snat_flows_op (gateway routers). */
+export function buildForceSnatFlows(ctx: BuildContext, od: Od): void {
+  if (!isGwRouter(od)) return;
+  const f = forceSnat(od);
+  const flows = (v: '4' | '6', ip: string | undefined, context: string): void => {
+    if (!ip) return;
+    addFlow(ctx, od, 'lrInUnsnat', 110, `ip${v} && ip${v}.dst == ${ip}`, 'ct_snat;', 11351);
+    addFlow(ctx, od, 'lrOutSnat', 100, `flags.force_snat_for_${context} == 1 && ip${v}`, `ct_snat(${ip});`, 11361);
+  };
+  flows('4', f.dnat.v4, 'dnat');
+  flows('6', f.dnat.v6, 'dnat');
+  flows('4', f.lb.v4, 'lb');
+  flows('6', f.lb.v6, 'lb');
+  if (!f.lbRouterIp) return;
+  for (const op of od.ports) {
+    const nets = op.lrpNetworks;
+    if (!op.nbrp || !op.peer || !nets) continue;
+    if (nets.ipv4.length > 0) {
+      addFlow(
+        ctx,
+        od,
+        'lrInUnsnat',
+        110,
+        `inport == ${op.jsonKey} && ip4.dst == ${nets.ipv4[0].addrS}`,
+        'ct_snat;',
+        11383,
+      );
+      addFlow(
+        ctx,
+        od,
+        'lrOutSnat',
+        110,
+        `flags.force_snat_for_lb == 1 && ip4 && outport == ${op.jsonKey}`,
+        `ct_snat(${nets.ipv4[0].addrS});`,
+        11395,
+      );
+    }
+    if (nets.ipv6.length > 1) {
+      addFlow(
+        ctx,
+        od,
+        'lrInUnsnat',
+        110,
+        `inport == ${op.jsonKey} && ip6.dst == ${nets.ipv6[0].addrS}`,
+        'ct_snat;',
+        11415,
+      );
+      addFlow(
+        ctx,
+        od,
+        'lrOutSnat',
+        110,
+        `flags.force_snat_for_lb == 1 && ip6 && outport == ${op.jsonKey}`,
+        `ct_snat(${nets.ipv6[0].addrS});`,
+        11427,
+      );
+    }
+  }
 }
 
 const stateless = (nat: NbNAT): boolean =>
@@ -130,9 +226,11 @@ function natFlows(ctx: BuildContext, od: Od, e: NatEntry, seenExt: Set<string>):
   // S_ROUTER_IN_DNAT
   if (nat.type === 'dnat' || nat.type === 'dnat_and_snat') {
     if (gwRouter) {
+      const fsnat = forceSnat(od).dnat;
+      const prefix = fsnat.v4 || fsnat.v6 ? 'flags.force_snat_for_dnat = 1; ' : '';
       const actions = stateless(nat)
-        ? `flags.loopback = 1; ip${v}.dst=${nat.logical_ip}; next;`
-        : `flags.loopback = 1; ct_dnat(${nat.logical_ip}${range});`;
+        ? `${prefix}flags.loopback = 1; ip${v}.dst=${nat.logical_ip}; next;`
+        : `${prefix}flags.loopback = 1; ct_dnat(${nat.logical_ip}${range});`;
       addFlow(ctx, od, 'lrInDnat', 100, `ip && ip${v}.dst == ${nat.external_ip}`, actions, 13745, hint);
     } else if (gw) {
       const actions =
@@ -310,6 +408,7 @@ export function buildRouterNatFlows(ctx: BuildContext, od: Od, entries: readonly
   if (!isGwRouter(od) && od.l3dgwPorts.length === 0) return;
   const seen = new Set<string>();
   for (const e of entries) natFlows(ctx, od, e, seen);
+  buildForceSnatFlows(ctx, od);
   if ((od.nbr?.nat.length ?? 0) > 0) {
     addFlow(ctx, od, 'lrOutChkDnatLocal', 50, 'ip && ct_mark.natted == 1', 'reg9[4] = 1; next;', 14544, od.nbr?._uuid);
   }

@@ -87,11 +87,59 @@ function staticRouteOutport(
   return undefined;
 }
 
-/** Static routes; routes sharing a prefix (ECMP) and route tables are not modelled yet. */
+interface ParsedRoute {
+  uuid: string;
+  network: string;
+  plen: number;
+  ipv4: boolean;
+  srcRoute: boolean;
+  ofs: number;
+  nexthop: string;
+  outputPort?: string;
+}
+
+function routeMatch(r: ParsedRoute): { match: string; prio: number } {
+  let match = r.srcRoute || r.ofs !== 1 ? '' : 'reg7 == 0 && ';
+  match += `ip${r.ipv4 ? '4' : '6'}.${r.srcRoute ? 'src' : 'dst'} == ${r.network}/${r.plen}`;
+  return { match, prio: r.plen * 3 + (r.srcRoute ? 0 : r.ofs) };
+}
+
+/** build_ecmp_route_flow: select() among the group's members, then one flow per member. */
+function ecmpRouteFlows(ctx: BuildContext, od: Od, id: number, routes: readonly ParsedRoute[]): void {
+  const { match, prio } = routeMatch(routes[0]);
+  const members = routes.map((_, i) => i + 1).join(', ');
+  addFlow(
+    ctx,
+    od,
+    'lrInIpRouting',
+    prio,
+    match,
+    `ip.ttl--; flags.loopback = 1; reg8[0..15] = ${id}; reg8[16..31] = select(${members});`,
+    10287,
+  );
+  routes.forEach((r, i) => {
+    const out = staticRouteOutport(ctx, od, r.nexthop, r.outputPort);
+    if (!out) return;
+    addFlow(
+      ctx,
+      od,
+      'lrInIpRoutingEcmp',
+      100,
+      `reg8[0..15] == ${id} && reg8[16..31] == ${i + 1}`,
+      `${r.ipv4 ? 'reg0' : 'xxreg0'} = ${r.nexthop}; ${r.ipv4 ? 'reg1' : 'xxreg1'} = ${out.addr}; eth.src = ${out.op.lrpNetworks?.eaS}; outport = ${out.op.jsonKey}; next;`,
+      10329,
+      r.uuid,
+    );
+  });
+}
+
+/** Static routes, with ECMP groups for routes sharing a prefix; route tables are not modelled yet. */
 export function buildStaticRouteFlows(ctx: BuildContext, od: Od): void {
   addFlow(ctx, od, 'lrInIpRoutingEcmp', 0, '1', DROP, 12044);
   addFlow(ctx, od, 'lrInIpRouting', 0, '1', DROP, 12045);
   addFlow(ctx, od, 'lrInIpRoutingEcmp', 150, 'reg8[0..15] == 0', 'next;', 12046);
+  const groups = new Map<string, ParsedRoute[]>();
+  const ecmpIds = new Map<string, number>();
   for (const u of od.nbr?.static_routes ?? []) {
     const route = ctx.model.nb.tables.Logical_Router_Static_Route.get(u);
     if (!route || route.route_table) continue;
@@ -99,18 +147,36 @@ export function buildStaticRouteFlows(ctx: BuildContext, od: Od): void {
     if (!c) continue;
     const network =
       'v4' in c ? formatIpv4((c.v4 & ipv4Mask(c.plen)) >>> 0) : formatIpv6(c.v6.map((w, i) => w & ipv6Mask(c.plen)[i]));
-    const srcRoute = route.policy === 'src-ip';
-    const ofs = route.options.origin === 'connected' ? 2 : 1;
+    const parsed: ParsedRoute = {
+      uuid: route._uuid,
+      network,
+      plen: c.plen,
+      ipv4: 'v4' in c,
+      srcRoute: route.policy === 'src-ip',
+      ofs: route.options.origin === 'connected' ? 2 : 1,
+      nexthop: route.nexthop,
+      outputPort: route.output_port,
+    };
     if (route.nexthop === 'discard') {
-      const ipv4 = 'v4' in c;
-      let match = srcRoute || ofs !== 1 ? '' : 'reg7 == 0 && ';
-      match += `ip${ipv4 ? '4' : '6'}.${srcRoute ? 'src' : 'dst'} == ${network}/${c.plen}`;
-      addFlow(ctx, od, 'lrInIpRouting', c.plen * 3 + (srcRoute ? 0 : ofs), match, DROP, 10388, route._uuid);
+      const { match, prio } = routeMatch(parsed);
+      addFlow(ctx, od, 'lrInIpRouting', prio, match, DROP, 10388, route._uuid);
       continue;
     }
-    const out = staticRouteOutport(ctx, od, route.nexthop, route.output_port);
-    if (!out) continue;
-    addRoute(ctx, out.op, out.addr, network, c.plen, route.nexthop, srcRoute, route._uuid, ofs);
+    const key = `${network}/${c.plen}/${parsed.srcRoute}`;
+    const list = groups.get(key) ?? [];
+    list.push(parsed);
+    groups.set(key, list);
+    if (list.length === 2) ecmpIds.set(key, ecmpIds.size + 1);
+  }
+  for (const [key, routes] of groups) {
+    const id = ecmpIds.get(key);
+    if (id !== undefined) {
+      ecmpRouteFlows(ctx, od, id, routes);
+      continue;
+    }
+    const r = routes[0];
+    const out = staticRouteOutport(ctx, od, r.nexthop, r.outputPort);
+    if (out) addRoute(ctx, out.op, out.addr, r.network, r.plen, r.nexthop, r.srcRoute, r.uuid, r.ofs);
   }
 }
 
