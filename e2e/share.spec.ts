@@ -1,4 +1,5 @@
 // Share links: a copied link reopens the same scene; a hostile link shows an error, never a blank page.
+import { deflateSync } from 'fflate';
 import { expect, nodeIds, openApp, snap, test } from './fixtures.ts';
 
 test('a copied link reopened in a fresh page shows the same scene', async ({ page, browser }) => {
@@ -25,10 +26,17 @@ test('a copied link reopened in a fresh page shows the same scene', async ({ pag
   await expect(fresh).not.toHaveURL(/#s=/);
 });
 
+/** A link whose payload inflates to 8 MiB of spaces: it must be refused, not decompressed. */
+function bombLink(): string {
+  const packed = deflateSync(new Uint8Array(8 << 20).fill(0x20), { level: 9 });
+  return '#s=1.' + Buffer.from(packed).toString('base64url');
+}
+
 for (const [name, hash] of [
   ['garbage', '#s=1.%3Cscript%3Ealert(1)%3C%2Fscript%3E'],
   ['bad version', '#s=9.AAAA'],
   ['random base64', '#s=1.q83vEjRWeJq83vEjRWeJq83vEjRWeJ'],
+  ['decompression bomb', bombLink()],
 ]) {
   test(`a hostile link (${name}) shows an error, not a blank page`, async ({ page }) => {
     await openApp(page, hash);
