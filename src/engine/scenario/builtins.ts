@@ -143,8 +143,7 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'gateway',
     title: 'Gateway tutorial',
-    description:
-      'Switch, distributed router, join switch, gateway router with SNAT and a load balancer. The switches are traced as real OVN does; router pipelines are not computed yet.',
+    description: 'Switch, distributed router, join switch, gateway router with SNAT and a load balancer.',
     script: gateway,
     packet: { src: 'ls1-vm1', dst: 'ls1-vm2', proto: 'icmp' },
   },
