@@ -203,6 +203,10 @@ export function execScript(world: World, text: string, shell: ShellState = newSh
       if (statements[i - 1].sep === ';') skipRest = false;
       else continue;
     }
+    if (st.unparsed) {
+      run.skipped.push({ line: st.line, text: st.text });
+      continue;
+    }
     const r = execStatement(ex, st, false);
     if (typeof r !== 'string') {
       run.errors.push(r);

@@ -58,6 +58,17 @@ describe('tokenize', () => {
     expect(errors).toEqual([{ line: 2, column: 21, message: 'unterminated double quote' }]);
   });
 
+  it('skips pasted output it cannot read, but not a broken command line', () => {
+    const r = tokenize("$ ovn-nbctl ls-add a\nWarning: can't do that\n$ ovn-nbctl ls-add b\n");
+    expect(r.errors).toEqual([]);
+    expect(r.statements.map((s) => [s.line, s.unparsed ?? false])).toEqual([
+      [1, false],
+      [2, true],
+      [3, false],
+    ]);
+    expect(tokenize("ovn-nbctl ls-add 'a\nls-add b\n").errors).toHaveLength(1);
+  });
+
   it('does not take a plain command for a prompt', () => {
     expect(matchPrompt('ovn-nbctl ls-add sw0')).toBeUndefined();
     expect(matchPrompt('# ovn-nbctl ls-add sw0')).toBeUndefined();

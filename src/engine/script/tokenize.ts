@@ -23,6 +23,8 @@ export interface Statement {
   sep: ';' | '&&' | '||' | '|';
   /** The source text of the statement's physical line(s), for the skipped list. */
   text: string;
+  /** A line that could not be read as shell and runs nothing we model (pasted output). */
+  unparsed?: boolean;
 }
 
 export interface TokenizeError {
@@ -70,6 +72,9 @@ class Reader {
     return this.pos >= this.s.length;
   }
 }
+
+/** Programs whose lines must parse: an unreadable line of theirs is an error, not skipped output. */
+const MODELLED = new Set(['ovn-nbctl', 'ovn-sbctl', 'ovs-vsctl', 'mac-binding-add', 'sudo', 'echo', 'export', 'env']);
 
 const isVarStart = (c: string): boolean => /[A-Za-z_]/.test(c);
 const isVarChar = (c: string): boolean => /[A-Za-z0-9_]/.test(c);
@@ -314,11 +319,37 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
       stmtStart = r.pos;
     }
     const w = readWord();
-    if (!w) break;
+    if (!w) {
+      // Pasted program output ("can't …") is not ours to parse: unless the line runs one of the
+      // tools a scenario models, list the line as skipped and carry on with the next one.
+      const startLine = words.length ? stmtLine : r.line;
+      const lineText = physical[startLine - 1] ?? '';
+      const bare = lineText.trimStart();
+      const first = (bare.slice(matchPrompt(bare)?.length ?? 0).match(/^[^\s;|&]*/) as RegExpMatchArray)[0];
+      if (MODELLED.has(first.replace(/^.*\//, '')) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(first)) break;
+      errors.pop();
+      statements.push({ words: [], line: startLine, col: 1, sep: ';', text: lineText.trim(), unparsed: true });
+      words = [];
+      host = undefined;
+      seekLine(startLine + 1);
+      atLineStart = true;
+      continue;
+    }
     if (w.parts.length) words.push(w);
   }
   finish(';');
   return { statements, errors };
+
+  function seekLine(n: number): void {
+    let pos = 0;
+    for (let i = 1; i < n && pos <= src.length; i++) {
+      const nl = src.indexOf('\n', pos);
+      pos = nl < 0 ? src.length : nl + 1;
+    }
+    r.pos = Math.min(pos, src.length);
+    r.line = n;
+    r.col = 1;
+  }
 
   /** A pasted continuation line starts with the shell's PS2 prompt, "> ". */
   function skipContinuationPrompt(): void {
