@@ -7,6 +7,7 @@ import { isCrPort } from './lr-admission.ts';
 import { forceSnat, isGwRouter, natEntries } from './lr-nat.ts';
 import type { LbVip, NorthdLb } from './lb.ts';
 import type { Od, Op } from './model.ts';
+import { vipBackends } from './ls-stateful.ts';
 import { stageById } from './stages.ts';
 
 /** The VIPs a router answers ARP/ND for (od->lb_ips->ips_v4/v6_reachable). */
@@ -72,9 +73,10 @@ function routerVipActions(
   vip: LbVip,
 ): { normal: string; skip: string; force: string } {
   const ctLb = ctx.model.features.ctNoMaskedLabel ? 'ct_lb_mark' : 'ct_lb';
-  const reject = vip.backends.length === 0 && vip.emptyBackendRej;
-  const drop = vip.backends.length === 0 && !vip.emptyBackendRej;
-  let action = `${ctLb}(backends=${vip.backendIps}`;
+  const { backends, active } = vipBackends(ctx, lb, vip);
+  const reject = active === 0 && vip.emptyBackendRej;
+  const drop = active === 0 && !vip.emptyBackendRej;
+  let action = `${ctLb}(backends=${backends}`;
   if (reject)
     action = `reg0 = 0; reject { outport <-> inport; next(pipeline=egress,table=${stageById.lrOutSnat.table});};`;
   else if (drop) action = DROP;

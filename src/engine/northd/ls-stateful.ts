@@ -119,6 +119,16 @@ function backendList(vip: LbVip): string {
   return vip.backendIps;
 }
 
+/** The backends text of ct_lb_mark and how many are active (health-checked VIPs list only monitored ones). */
+export function vipBackends(ctx: BuildContext, lb: NorthdLb, vip: LbVip): { backends: string; active: number } {
+  if (!vip.healthCheck) return { backends: backendList(vip), active: vip.backends.length };
+  const up = vip.backends.filter((b) => backendIsMonitored(ctx, lb, b));
+  return {
+    backends: up.map((b) => (b.ipv6 ? `[${b.ipStr}]:${b.port}` : `${b.ipStr}:${b.port}`)).join(','),
+    active: up.length,
+  };
+}
+
 /** A health-checked backend counts while its Service_Monitor is not reported offline (never, here). */
 function backendIsMonitored(ctx: BuildContext, lb: NorthdLb, b: LbBackend): boolean {
   const mon = svcMonitorOf(lb.nlb, b);
@@ -153,13 +163,7 @@ export function buildServiceMonitorResponders(ctx: BuildContext, lb: NorthdLb): 
 /** build_lb_vip_actions for a switch datapath: the ct_lb_mark / reject / drop action text. */
 function lbVipAction(ctx: BuildContext, lb: NorthdLb, vip: LbVip): { action: string; plain: boolean } {
   const ctLb = ctx.model.features.ctNoMaskedLabel ? 'ct_lb_mark' : 'ct_lb';
-  let backends = backendList(vip);
-  let active = vip.backends.length;
-  if (vip.healthCheck) {
-    const up = vip.backends.filter((b) => backendIsMonitored(ctx, lb, b));
-    backends = up.map((b) => (b.ipv6 ? `[${b.ipStr}]:${b.port}` : `${b.ipStr}:${b.port}`)).join(',');
-    active = up.length;
-  }
+  const { backends, active } = vipBackends(ctx, lb, vip);
   const reject = active === 0 && vip.emptyBackendRej;
   const drop = active === 0 && !vip.emptyBackendRej;
   if (reject) {
