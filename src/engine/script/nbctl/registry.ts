@@ -8,6 +8,7 @@ import { natCommands } from './nat.ts';
 import { lbCommands } from './lb.ts';
 import { haCommands } from './ha.ts';
 import { qosCommands } from './qos.ts';
+import { connCommands } from './conn.ts';
 
 export function extraCommands(): CommandSpec[] {
   return [
@@ -19,5 +20,6 @@ export function extraCommands(): CommandSpec[] {
     ...lbCommands,
     ...haCommands,
     ...qosCommands,
+    ...connCommands,
   ];
 }
