@@ -3,7 +3,7 @@
 import type { NbACL } from '../nb/schema.gen.ts';
 import { ACL_PRI_OFFSET, addFlow, DROP, IMPLICIT_DROP, type BuildContext } from './build-context.ts';
 import { linkLocalOf, formatIpv6, parseMac } from './addresses.ts';
-import { lspIsExternal, portGroupAcls, smapGetBool, switchAcls, type Od } from './model.ts';
+import { creationCounter, lspIsExternal, portGroupAcls, smapGetBool, switchAcls, type Od } from './model.ts';
 import { stageById, type StageId } from './stages.ts';
 
 export function buildAclHints(ctx: BuildContext, od: Od): void {
@@ -169,9 +169,14 @@ export function buildAcls(ctx: BuildContext, od: Od): void {
     }
     addFlow(ctx, od, 'lsInAclAfterLb', 0, '1', 'next;', 6763);
   } else {
-    addFlow(ctx, od, 'lsInAcl', 0, '1', defaultAction, 6765);
-    addFlow(ctx, od, 'lsOutAcl', 0, '1', defaultAction, 6767);
-    addFlow(ctx, od, 'lsInAclAfterLb', 0, '1', defaultAction, 6769);
+    // Northd keeps an SB row whose text does not change, with the source of its first writer: a
+    // switch had these same "next;" flows before its first ACL (from 6760/6761 when it had a load
+    // balancer then, from 6763 in any case), and real dumps show those lines.
+    const same = defaultAction === 'next;';
+    const lbFirst = same && od.hasLbVip && lbBeforeAcls(ctx, od);
+    addFlow(ctx, od, 'lsInAcl', 0, '1', defaultAction, lbFirst ? 6760 : 6765);
+    addFlow(ctx, od, 'lsOutAcl', 0, '1', defaultAction, lbFirst ? 6761 : 6767);
+    addFlow(ctx, od, 'lsInAclAfterLb', 0, '1', defaultAction, same ? 6763 : 6769);
   }
 
   if (hasStateful) {
@@ -252,6 +257,18 @@ export function buildAcls(ctx: BuildContext, od: Od): void {
     addFlow(ctx, od, 'lsInAcl', 34000, 'eth.dst == $svc_monitor_mac', 'next;', 6988);
     addFlow(ctx, od, 'lsOutAcl', 34000, 'eth.src == $svc_monitor_mac', 'next;', 6993);
   }
+}
+
+/** Was a load balancer of this switch created before its first ACL? (Known from script uuids only.) */
+function lbBeforeAcls(ctx: BuildContext, od: Od): boolean {
+  const acls = [...switchAcls(ctx.model, od), ...od.portGroups.flatMap(({ pg }) => portGroupAcls(ctx.model, pg))];
+  const first = (uuids: string[]): number | undefined => {
+    const ns = uuids.map(creationCounter);
+    return ns.some((n) => n === undefined) ? undefined : Math.min(...(ns as number[]));
+  };
+  const lb = first(od.lbs.map((l) => l.nlb._uuid));
+  const acl = first(acls.map((a) => a._uuid));
+  return lb !== undefined && acl !== undefined && lb < acl;
 }
 
 export function lsHasDnsRecords(ctx: BuildContext, od: Od): boolean {

@@ -335,12 +335,15 @@ export function rebuildSwitchOd(model: NorthdModel, lsUuid: string): boolean {
  * order of switches and routers together. The script layer's uuids carry a creation counter in their
  * first 32 bits; for other uuids (an imported database) switches come first, then routers.
  */
+/** The creation counter the script layer puts in its uuids, or undefined for other uuids. */
+export function creationCounter(uuid: string): number | undefined {
+  const n = parseInt(uuid.slice(0, 8), 16);
+  return makeUuid(n) === uuid ? n : undefined;
+}
+
 function datapathKeys(nb: NbDatabase): Map<string, number> {
   const all = [...nb.tables.Logical_Switch.keys(), ...nb.tables.Logical_Router.keys()];
-  const counter = (u: string): number | undefined => {
-    const n = parseInt(u.slice(0, 8), 16);
-    return makeUuid(n) === u ? n : undefined;
-  };
+  const counter = creationCounter;
   if (all.every((u) => counter(u) !== undefined)) all.sort((a, b) => (counter(a) ?? 0) - (counter(b) ?? 0));
   return new Map(all.map((u, i) => [u, i + 1]));
 }
