@@ -9,6 +9,12 @@
 # them (matches.txt) are loaded as Logical_Flow rows into a SB with no northd running; ovn-trace's
 # "parsing expression failed" warnings (warnings.txt) say which real OVN rejects and why. A sample is
 # also traced as microflows (microflows.out, same format as above) on datapath dp1 (port p1, key 1).
+#
+# Last, an evaluation golden, test/golden-expr/eval/: every distinct real match becomes the priority-100
+# flow of one ingress table (28 per datapath, a priority-1 "1" flow beside it), and real packets (the
+# golden traces' microflows, some with conntrack state and registers added) are traced through every
+# datapath by one ovn-trace daemon; which flow each table picked says whether real OVN's evaluator
+# matched. Port names are suffixed "~K" in datapath K (logical_port is unique in the SB).
 set -u -o pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=$ROOT/test/golden-expr
@@ -20,7 +26,7 @@ stop() {
     local pf pid
     for pf in "$TMPD"/*.pid; do
         [ -f "$pf" ] || continue
-        pid=$(cat "$pf")
+        pid=$(cat "$pf" 2>/dev/null) || continue
         # only our own daemons: their command line names our temp dir
         tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$TMPD/" && kill -TERM "$pid" 2>/dev/null
     done
@@ -166,3 +172,139 @@ echo "fuzz: $(wc -l < "$FUZZ/matches.txt") matches, $(grep -c 'parsing expressio
     done < "$FUZZ/matches.txt"
 } > "$FUZZ/microflows.out"
 echo "fuzz: $(grep -c '^>' "$FUZZ/microflows.out") microflows traced"
+
+# ---------------------------------------------------------------- eval
+EVAL=$DIR/eval
+mkdir -p "$EVAL"
+node -e '
+    const fs = require("fs"), path = require("path");
+    const [root, out] = process.argv.slice(1);
+    const dumps = [path.join(root, "test/golden-expr/gateway-lflows.txt")];
+    const golden = path.join(root, "test/golden");
+    const packets = new Set();
+    for (const d of fs.existsSync(golden) ? fs.readdirSync(golden).sort() : []) {
+        const f = path.join(golden, d, "lflows.txt");
+        if (fs.existsSync(f)) dumps.push(f);
+        const t = path.join(golden, d, "traces");
+        for (const a of fs.existsSync(t) ? fs.readdirSync(t).sort() : []) {
+            if (!a.endsWith(".args.json")) continue;
+            const pos = JSON.parse(fs.readFileSync(path.join(t, a), "utf8")).filter((x) => !x.startsWith("--"));
+            if (pos.length === 2) packets.add(pos[1]);
+        }
+    }
+    const real = new Set();
+    for (const f of dumps) for (const line of fs.readFileSync(f, "utf8").split("\n")) {
+        const a = line.indexOf("match=("), b = line.lastIndexOf("), action=(");
+        if (a !== -1 && b > a) real.add(line.slice(a + 7, b));
+    }
+    const matches = [...real].sort();
+    const base = [...packets];
+    const extras = [" && ct.trk && ct.est", " && ct.trk && ct.new && reg0[1] == 1 && reg0[4..7] == 0x9",
+        " && ct.trk && ct.est && ct.rpl && ct_mark.blocked == 1 && ct_label.natted == 1 && ct_mark.natted == 1",
+        " && flags.loopback == 1 && reg9[2] == 1 && reg8[16] == 1 && reg0[6] == 1"];
+    base.slice(0, 40).forEach((p, i) => packets.add(p + extras[i % extras.length]));
+    fs.writeFileSync(path.join(out, "matches.txt"), matches.join("\n") + "\n");
+    fs.writeFileSync(path.join(out, "packets.txt"), [...packets].join("\n") + "\n");
+    // Ports of every datapath: the names in its matches and every packet inport, all suffixed.
+    const PER_DP = 28;
+    const quoted = (s) => (s.match(/"(?:[^"\\]|\\.)*"/g) || []).map((q) => JSON.parse(q));
+    const ips = [...new Set([...packets].join(" ").match(/\b\d+\.\d+\.\d+\.\d+\b/g) || [])].sort();
+    const ip6s = [...new Set([...packets].join(" ").match(/\bfd[0-9a-f:]*::[0-9a-f]+\b/g) || [])].sort();
+    const sb = [];
+    const setNames = new Set(), pgNames = new Set();
+    for (const m of matches) {
+        for (const n of m.match(/\$[A-Za-z_.][A-Za-z_.0-9]*/g) || []) setNames.add(n.slice(1));
+        for (const n of m.match(/@[A-Za-z_.][A-Za-z_.0-9]*/g) || []) pgNames.add(n.slice(1));
+    }
+    [...setNames].sort().forEach((n, i) => sb.push(["address_set", n, ...(n.endsWith("_ip6") ? ip6s : i % 2 ? ["192.0.2.1"] : ips)].join(" ")));
+    for (let k = 0; k * PER_DP < matches.length; k++) {
+        sb.push(`datapath d${k} ${k + 1}`);
+        const names = new Set();
+        for (const m of matches.slice(k * PER_DP, (k + 1) * PER_DP)) quoted(m).forEach((n) => names.add(n));
+        for (const p of packets) quoted(p).forEach((n) => names.add(n));
+        let port = 1, mc = 32768;
+        const ports = [];
+        for (const n of [...names].sort()) {
+            if (n === "" || n === "none") continue;
+            if (n.startsWith("_MC_")) sb.push(`mcgroup ${n}~${k} ${mc++}`);
+            else { sb.push(`port ${n}~${k} ${port++}`); ports.push(`${n}~${k}`); }
+        }
+        for (const g of [...pgNames].sort()) sb.push(["port_group", `${k + 1}_${g}`, ...ports.filter((_, i) => i % 2 === 0)].join(" "));
+    }
+    fs.writeFileSync(path.join(out, "sb.txt"), sb.join("\n") + "\n");
+' "$ROOT" "$EVAL"
+reply=$(ovsdb-client transact "$sb" '["OVN_Southbound",
+    {"op": "delete", "table": "Logical_Flow", "where": []},
+    {"op": "delete", "table": "Address_Set", "where": []},
+    {"op": "delete", "table": "Port_Group", "where": []},
+    {"op": "delete", "table": "Multicast_Group", "where": []},
+    {"op": "delete", "table": "Port_Binding", "where": []},
+    {"op": "delete", "table": "Datapath_Binding", "where": []}]')
+case $reply in *'"error"'*) echo "eval: could not empty the SB: $reply" >&2; exit 1 ;; esac
+rm -f "$TMPD"/eval-*.json
+node -e '
+    const fs = require("fs");
+    const [dir, tmp] = process.argv.slice(1);
+    const rewrite = (s, k) => s.replace(/"((?:[^"\\]|\\.)*)"/g, (q, body) => (JSON.parse(q) === "" || JSON.parse(q) === "none" ? q : `"${body}~${k}"`));
+    const matches = fs.readFileSync(`${dir}/matches.txt`, "utf8").split("\n").filter((l) => l !== "");
+    // One transaction per datapath (its ports, groups and flows), one for the address sets.
+    const txns = [[]];
+    let ops = txns[0];
+    let k = -1;
+    for (const line of fs.readFileSync(`${dir}/sb.txt`, "utf8").split("\n").filter((l) => l !== "")) {
+        const [kind, name, ...rest] = line.split(" ");
+        if (kind === "address_set") ops.push({ op: "insert", table: "Address_Set", row: { name, addresses: ["set", rest] } });
+        else if (kind === "port_group") ops.push({ op: "insert", table: "Port_Group", row: { name, ports: ["set", rest] } });
+        else if (kind === "datapath") {
+            k++;
+            ops = [];
+            txns.push(ops);
+            ops.push({ op: "insert", table: "Datapath_Binding", "uuid-name": `dp${k}`,
+                row: { tunnel_key: Number(rest[0]), external_ids: ["map", [["name", name]]] } });
+            matches.slice(k * 28, (k + 1) * 28).forEach((m, t) => {
+                // ovn-trace leaves out a stage whose flow is "1" and just "next;": the fallback does a no-op
+                // more so that it shows; a real match that is constant-true shows as "-".
+                for (const [priority, match, actions] of [[100, rewrite(m, k), "next;"], [1, "1", "pkt.mark = 0; next;"]])
+                    ops.push({ op: "insert", table: "Logical_Flow", row: { logical_datapath: ["named-uuid", `dp${k}`],
+                        pipeline: "ingress", table_id: t, priority, match, actions,
+                        external_ids: ["map", [["stage-name", `t${t}`], ["source", "x"]]] } });
+            });
+        } else if (kind === "port") {
+            ops.push({ op: "insert", table: "Port_Binding", row: { logical_port: name, tunnel_key: Number(rest[0]), datapath: ["named-uuid", `dp${k}`] } });
+        } else if (kind === "mcgroup") {
+            ops.push({ op: "insert", table: "Multicast_Group", row: { name, tunnel_key: Number(rest[0]), datapath: ["named-uuid", `dp${k}`] } });
+        }
+    }
+    txns.forEach((t, i) => fs.writeFileSync(`${tmp}/eval-${String(i).padStart(4, "0")}.json`, JSON.stringify(["OVN_Southbound", ...t])));
+' "$EVAL" "$TMPD"
+for txn in "$TMPD"/eval-0*.json; do
+    reply=$(ovsdb-client transact "$sb" "$(cat "$txn")")
+    case $reply in *'"error"'*) echo "eval: SB load failed: ${reply:0:500}" >&2; exit 1 ;; esac
+done
+ovn-trace --db="$sb" --detach --no-chdir --pidfile="$TMPD/trace.pid" --log-file="$TMPD/trace.log" \
+    -vconsole:off --unixctl="$TMPD/trace.ctl"
+# Every (packet, datapath) pair as one line "P K FLOW", the packet's port names suffixed for datapath K.
+node -e '
+    const fs = require("fs");
+    const [dir] = process.argv.slice(1);
+    const ndp = fs.readFileSync(`${dir}/sb.txt`, "utf8").split("\n").filter((l) => l.startsWith("datapath ")).length;
+    const packets = fs.readFileSync(`${dir}/packets.txt`, "utf8").split("\n").filter((l) => l !== "");
+    const out = [];
+    packets.forEach((p, i) => {
+        for (let k = 0; k < ndp; k++) out.push(`${i} ${k} ${p.replace(/"((?:[^"\\]|\\.)*)"/g, (q, b) => `"${b}~${k}"`)}`);
+    });
+    fs.writeFileSync(process.argv[2], out.join("\n") + "\n");
+' "$EVAL" "$TMPD/eval-flows.txt"
+while read -r p k flow; do
+    out=$(timeout 10 ovs-appctl -t "$TMPD/trace.ctl" trace --detailed "d$k" "$flow" 2>&1)
+    case $out in
+    "#"*)
+        bits=$(printf '%s\n' "$out" | sed -n 's/^ *\([0-9]*\)\. t[0-9]* (x): .*, priority \([0-9]*\), uuid [0-9a-f]*$/\1 \2/p' \
+            | awk 'BEGIN { for (i = 0; i < 28; i++) b[i] = "-" } { b[$1] = ($2 == 100 ? "M" : "F") }
+                   END { s = ""; for (i = 0; i < 28; i++) s = s b[i]; print s }') ;;
+    *) bits=error ;;
+    esac
+    printf '%s %s %s\n' "$p" "$k" "$bits"
+done < "$TMPD/eval-flows.txt" > "$EVAL/results.txt"
+echo "eval: $(wc -l < "$EVAL/matches.txt") matches x $(wc -l < "$EVAL/packets.txt") packets traced ($(grep -c error "$EVAL/results.txt") errors)"
+
