@@ -231,6 +231,23 @@ function addPortGroups(model: NorthdModel, sb: SbDatabase): void {
   }
 }
 
+/** SB MAC_Binding rows the scenario states (what ovn-controller would have learned; ovn-trace reads them). */
+function addMacBindings(model: NorthdModel, sb: SbDatabase): void {
+  for (const mb of model.world.physical.macBindings) {
+    const op = model.ports.get(mb.logicalPort);
+    if (!op) continue;
+    const uuid = deterministicUuid(`MAC_Binding/${mb.logicalPort}/${mb.ip}`);
+    sb.tables.MAC_Binding.set(uuid, {
+      _uuid: uuid,
+      datapath: datapathUuid(op.od),
+      ip: mb.ip,
+      logical_port: mb.logicalPort,
+      mac: mb.mac,
+      timestamp: 0,
+    });
+  }
+}
+
 /** Port name -> SB Chassis uuid of the chassis it is bound to. */
 export type Bindings = ReadonlyMap<string, string>;
 
@@ -285,5 +302,6 @@ export function addSbRows(model: NorthdModel, sb: SbDatabase): Bindings {
   }
   for (const od of model.datapaths) addDatapathRows(sb, od, boundTo);
   refreshGroupRows(model, sb);
+  addMacBindings(model, sb);
   return boundTo;
 }
