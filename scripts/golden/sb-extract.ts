@@ -1,6 +1,7 @@
 // Turns raw `ovsdb-client dump --format=json` output of real NB/SB databases into run-independent golden
 // files: sb-lflows.json (every Logical_Flow per datapath, with its northd.c source) and sb-dump.txt.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { formatSbBindings, type SbRowLike, type SbTablesLike } from './sb-bindings.ts';
 
 type Atom = string | number | boolean | ['uuid' | 'named-uuid', string];
 type Datum = Atom | ['set', Atom[]] | ['map', [Atom, Atom][]];
@@ -187,6 +188,22 @@ function sbDump(sb: Db, nb: Db): string {
   return lines.join('\n');
 }
 
+// OVSDB JSON rows into the engine's row shape (see sb-bindings.ts).
+function plain(d: Datum): unknown {
+  if (!Array.isArray(d)) return d;
+  if (d[0] === 'uuid' || d[0] === 'named-uuid') return d[1];
+  if (d[0] === 'set') return (d[1] as Atom[]).map((a) => plain(a));
+  if (d[0] === 'map') return Object.fromEntries((d[1] as [Atom, Atom][]).map(([k, v]) => [String(plain(k)), plain(v)]));
+  return d;
+}
+function engineShape(db: Db): SbTablesLike {
+  const out: SbTablesLike = {};
+  for (const [table, rows] of db) {
+    out[table] = rows.map((r) => Object.fromEntries(Object.entries(r).map(([c, d]) => [c, plain(d)])) as SbRowLike);
+  }
+  return out;
+}
+
 const [sbPath, nbPath, outDir] = process.argv.slice(2);
 if (!sbPath || !nbPath || !outDir) {
   process.stderr.write('usage: sb-extract.ts SB_DUMP.json NB_DUMP.json OUTDIR\n');
@@ -196,3 +213,4 @@ const sb = loadDump(sbPath);
 const nb = loadDump(nbPath);
 writeFileSync(`${outDir}/sb-lflows.json`, lflows(sb, nb));
 writeFileSync(`${outDir}/sb-dump.txt`, sbDump(sb, nb));
+writeFileSync(`${outDir}/sb-bindings.txt`, formatSbBindings(engineShape(sb)));
