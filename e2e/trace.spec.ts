@@ -66,3 +66,17 @@ test('a frame for an unknown MAC goes to the "unknown" port', async ({ page }) =
   await expect(page.getByTestId('trace-flow').filter({ hasText: '"_MC_unknown"' })).toHaveCount(1);
   await snap(page, 'trace-unknown');
 });
+
+test('in the gateway tutorial a packet to the outside crosses both routers to the localnet port', async ({ page }) => {
+  // Real ovn-trace 23.03 (no MAC binding for 172.18.1.10): gw1 sends an ARP request, flooded to outside-localnet.
+  await openApp(page);
+  await page.getByTestId('scenario-picker').selectOption('gateway');
+  await expect(page.getByTestId('topology-nodes').locator('[data-node-id="lr:gw1"]')).toHaveCount(1);
+  await tracePacket(page, { src: 'ls1-vm1', dst: '172.18.1.10', proto: 'icmp' });
+  await expect(page.getByTestId('trace-outcome')).toHaveAttribute('data-outputs', 'outside-localnet');
+  await expect(page.getByTestId('trace-outcome')).toContainText('not the original packet: outside-localnet (by arp)');
+  const hops = page.getByTestId('trace-stages').locator('h3');
+  await expect(hops.filter({ hasText: 'ingress(dp="router1"' })).toHaveCount(1);
+  await expect(hops.filter({ hasText: 'ingress(dp="gw1"' })).toHaveCount(1);
+  await snap(page, 'trace-gateway-outside');
+});

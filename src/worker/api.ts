@@ -77,7 +77,12 @@ export interface TraceHop {
   /** Where this pass ended: into more hops, out of a port, or dropped. */
   children: TraceHop[];
   /** Set when the pass output the packet to a port that leaves OVN (a VIF, localnet…). */
-  output?: { port: string; type: string };
+  output?: {
+    port: string;
+    type: string;
+    /** Set when what left is a packet an action generated on the way (e.g. "arp"), not the original. */
+    generatedBy?: string;
+  };
   /** Set on a multicast copy to the input port, which OVN does not send back (no flags.loopback). */
   loopbackOmitted?: boolean;
   /** Set when the packet died in this pass (drop action, or no flow matched). */

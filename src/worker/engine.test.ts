@@ -64,6 +64,21 @@ describe('engine behind the worker', () => {
     expect(listing).toContain('table=0 (ls_in_check_port_sec');
   });
 
+  it('marks an output that is a packet generated on the way (gw1’s ARP request)', async () => {
+    const engine = createEngine();
+    await engine.load(scriptOf('gateway'));
+    const result = await engine.trace({
+      datapath: 'ls1',
+      microflow:
+        'inport == "ls1-vm1" && eth.src == 02:ac:10:ff:00:11 && eth.dst == 02:ac:10:ff:00:01 && ip4.src == 192.168.100.10 && ip4.dst == 172.18.1.10 && ip.ttl == 64 && icmp4.type == 8 && icmp4.code == 0',
+    });
+    if (!result.ok) throw new Error(result.error);
+    const leaves = (hop: TraceHop): TraceHop[] => (hop.output ? [hop] : hop.children.flatMap(leaves));
+    expect(leaves(result.root).map((h) => h.output)).toEqual([
+      { port: 'outside-localnet', type: 'localnet', generatedBy: 'arp' },
+    ]);
+  });
+
   it('reports script errors at line and column', async () => {
     const result = await createEngine().load('ovn-nbctl ls-add a\novn-nbctl lsp-add nosuch p1\n');
     expect(result.errors).toHaveLength(1);

@@ -1,16 +1,36 @@
 // The tracer's passes (one per pipeline a copy of the packet went through) as the UI's hops: the
 // flows matched with their stage names, the passes each led to, and where the copy left or died.
 import { stageAt } from '../engine/northd/stages.ts';
-import { tracePasses, type CopyFate, type TracePass, type TraceSuccess } from '../engine/trace/index.ts';
+import {
+  tracePasses,
+  type CopyFate,
+  type TraceNode,
+  type TracePass,
+  type TraceSuccess,
+} from '../engine/trace/index.ts';
 import type { FlowHit, TraceHop } from './api.ts';
 
 /** The root hop of a trace: the ingress pass of the starting datapath. */
 export function traceHops(result: TraceSuccess): TraceHop | undefined {
   const first = tracePasses(result)[0];
-  return first ? toHop(first) : undefined;
+  return first ? toHop(first, generatedFates(result.root)) : undefined;
 }
 
-function toHop(pass: TracePass): TraceHop {
+/** The fates of packets that actions generated (arp{}, icmp4{} …), with the action's name. */
+function generatedFates(
+  nodes: readonly TraceNode[],
+  by?: string,
+  found = new Map<CopyFate, string>(),
+): Map<CopyFate, string> {
+  for (const node of nodes) {
+    const here = node.transformation?.kind === 'generated' ? node.text.split(/[\s{(]/)[0] : by;
+    if (node.fate && here) found.set(node.fate, here);
+    generatedFates(node.subs, here, found);
+  }
+  return found;
+}
+
+function toHop(pass: TracePass, generated: Map<CopyFate, string>): TraceHop {
   const flows: FlowHit[] = [];
   for (const step of pass.steps) {
     if (!step.flow) continue;
@@ -29,16 +49,17 @@ function toHop(pass: TracePass): TraceHop {
     pipeline: pass.kind,
     inport: pass.inport,
     flows,
-    children: pass.children.map(toHop),
+    children: pass.children.map((child) => toHop(child, generated)),
   };
   if (pass.outport) hop.outport = pass.outport;
-  for (const fate of pass.fates) applyFate(hop, fate);
+  for (const fate of pass.fates) applyFate(hop, fate, generated.get(fate));
   return hop;
 }
 
-function applyFate(hop: TraceHop, fate: CopyFate) {
+function applyFate(hop: TraceHop, fate: CopyFate, generatedBy: string | undefined) {
   if (hop.output || hop.drop) return;
-  if (fate.kind === 'output') hop.output = { port: fate.port, type: fate.portType };
+  if (fate.kind === 'output')
+    hop.output = { port: fate.port, type: fate.portType, ...(generatedBy ? { generatedBy } : {}) };
   else if (fate.kind === 'dropped')
     hop.drop = { stage: fate.stage ?? `table ${fate.table}`, table: fate.table, reason: dropReasons[fate.reason] };
   else if (fate.kind === 'error') hop.drop = { stage: 'ovn-trace', table: -1, reason: fate.message };

@@ -4,6 +4,9 @@ import type { Core, NodeSingular } from 'cytoscape';
 import type { TokenRoute } from './trace-path.ts';
 
 const STEP_MS = 320;
+/** Long routes (several datapaths) move faster, so that no trace takes much longer than this. */
+const LONGEST_PLAY_MS = 4000;
+const FASTEST_STEP_MS = 120;
 
 export function clearPlayback(cy: Core) {
   cy.nodes('.token').remove();
@@ -19,6 +22,8 @@ export function playRoutes(
   onHop: (token: number, hop: number) => void = () => undefined,
 ): () => void {
   clearPlayback(cy);
+  const longest = Math.max(1, ...routes.map((r) => r.nodes.length - 1));
+  const stepMs = Math.max(FASTEST_STEP_MS, Math.min(STEP_MS, LONGEST_PLAY_MS / longest));
   let stopped = false;
   let pending = routes.length;
   const finishOne = () => {
@@ -53,7 +58,7 @@ export function playRoutes(
       onHop(index, route.hops[step]);
       token.animate(
         { position: { ...(target as NodeSingular).position() } },
-        { duration: STEP_MS, easing: 'ease-in-out-sine', complete: () => advance(step + 1) },
+        { duration: stepMs, easing: 'ease-in-out-sine', complete: () => advance(step + 1) },
       );
     };
     advance(1);
