@@ -3,12 +3,9 @@ import type { AnyRow } from '../../nb/txn.ts';
 import { isUuid } from '../../nb/datum.ts';
 import { addToSet, current, fatal, hasOpt, lrpByNameOrUuid, print, removeFromSet, type CmdContext } from './context.ts';
 import { parsePriority } from './lr.ts';
-import { parsePrefix, normalizePrefixStr } from './routes.ts';
+import { normalizeAddr } from './routes.ts';
 import { isMac } from './addresses.ts';
 import type { CommandSpec } from './spec.ts';
-
-const normalizeAddr = (s: string): string | undefined =>
-  s.includes('/') || !parsePrefix(s) ? undefined : normalizePrefixStr(s);
 
 function smbFind(ctx: CmdContext, port: string, ip: string): AnyRow | undefined {
   for (const r of ctx.txn.rows('Static_MAC_Binding').values()) if (r.logical_port === port && r.ip === ip) return r;

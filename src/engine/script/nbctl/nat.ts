@@ -13,7 +13,7 @@ import {
   removeFromSet,
   type CmdContext,
 } from './context.ts';
-import { normalizePrefixStr, parsePrefix } from './routes.ts';
+import { normalizeAddr, normalizePrefixStr, parsePrefix } from './routes.ts';
 import { cfmt } from './cfmt.ts';
 import type { CommandSpec } from './spec.ts';
 
@@ -21,13 +21,6 @@ const TYPES = ['dnat', 'snat', 'dnat_and_snat'];
 
 function checkType(t: string): void {
   if (!TYPES.includes(t)) fatal(`${t}: type must be one of "dnat", "snat" and "dnat_and_snat".`);
-}
-
-/** normalize_ipv4_addr_str / normalize_ipv6_addr_str: a plain address, no prefix. */
-function normalizeAddr(s: string, v6: boolean): string | undefined {
-  if (s.includes('/')) return undefined;
-  const p = parsePrefix(s);
-  return p && p.v6 === v6 ? normalizePrefixStr(s) : undefined;
 }
 
 function validPortRange(s: string): boolean {

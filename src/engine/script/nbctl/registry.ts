@@ -9,6 +9,7 @@ import { lbCommands } from './lb.ts';
 import { haCommands } from './ha.ts';
 import { qosCommands } from './qos.ts';
 import { connCommands } from './conn.ts';
+import { mirrorCommands } from './mirror.ts';
 
 export function extraCommands(): CommandSpec[] {
   return [
@@ -21,5 +22,6 @@ export function extraCommands(): CommandSpec[] {
     ...haCommands,
     ...qosCommands,
     ...connCommands,
+    ...mirrorCommands,
   ];
 }

@@ -55,7 +55,8 @@ export function normalizePrefixStr(s: string): string | undefined {
   return p ? normalize(p) : undefined;
 }
 
-function normalizeAddr(s: string, v6?: boolean): string | undefined {
+/** normalize_ipv4_addr_str / normalize_ipv6_addr_str: inet_pton, strict; `v6` picks one family. */
+export function normalizeAddr(s: string, v6?: boolean): string | undefined {
   if (v6 !== true) {
     const a = parseIPv4(s);
     if (a !== undefined) return formatIPv4(a);
