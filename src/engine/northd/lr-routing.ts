@@ -40,12 +40,13 @@ function addRoute(
   srcRoute: boolean,
   hint: string | undefined,
   ofs: number,
+  rtb = 0,
 ): void {
   const ipv4 = network.includes('.');
   const lla = !ipv4 && /^fe[89ab]/i.test(network);
   const prio = plen * 3 + (srcRoute ? 0 : ofs);
   let match = lla ? `inport == ${op.jsonKey} && ` : '';
-  if (!srcRoute && ofs === 1) match += 'reg7 == 0 && ';
+  if (rtb || (!srcRoute && ofs === 1)) match += `reg7 == ${rtb} && `;
   match += `ip${ipv4 ? '4' : '6'}.${srcRoute ? 'src' : 'dst'} == ${network}/${plen}`;
   const nh = ipv4 ? 'reg0' : 'xxreg0';
   const src = ipv4 ? 'reg1' : 'xxreg1';
@@ -89,6 +90,8 @@ function staticRouteOutport(
 
 interface ParsedRoute {
   uuid: string;
+  /** Route table id (0: the main table). */
+  rtb: number;
   network: string;
   plen: number;
   ipv4: boolean;
@@ -99,9 +102,10 @@ interface ParsedRoute {
 }
 
 function routeMatch(r: ParsedRoute): { match: string; prio: number } {
-  let match = r.srcRoute || r.ofs !== 1 ? '' : 'reg7 == 0 && ';
+  const ofs = r.srcRoute ? 0 : r.ofs;
+  let match = r.rtb || ofs === 1 ? `reg7 == ${r.rtb} && ` : '';
   match += `ip${r.ipv4 ? '4' : '6'}.${r.srcRoute ? 'src' : 'dst'} == ${r.network}/${r.plen}`;
-  return { match, prio: r.plen * 3 + (r.srcRoute ? 0 : r.ofs) };
+  return { match, prio: r.plen * 3 + ofs };
 }
 
 /** build_ecmp_route_flow: select() among the group's members, then one flow per member. */
@@ -133,22 +137,34 @@ function ecmpRouteFlows(ctx: BuildContext, od: Od, id: number, routes: readonly 
   });
 }
 
-/** Static routes, with ECMP groups for routes sharing a prefix; route tables are not modelled yet. */
+/** Static routes, with route tables (options:route_table on ports) and ECMP groups for shared prefixes. */
 export function buildStaticRouteFlows(ctx: BuildContext, od: Od): void {
   addFlow(ctx, od, 'lrInIpRoutingEcmp', 0, '1', DROP, 12044);
   addFlow(ctx, od, 'lrInIpRouting', 0, '1', DROP, 12045);
   addFlow(ctx, od, 'lrInIpRoutingEcmp', 150, 'reg8[0..15] == 0', 'next;', 12046);
+  const tables = new Map<string, number>();
+  const tableId = (name: string | undefined): number => {
+    if (!name) return 0;
+    if (!tables.has(name)) tables.set(name, tables.size + 1);
+    return tables.get(name) ?? 0;
+  };
+  for (const u of od.nbr?.ports ?? []) {
+    const lrp = ctx.model.nb.tables.Logical_Router_Port.get(u);
+    const id = tableId(lrp?.options.route_table);
+    if (lrp && id) addFlow(ctx, od, 'lrInIpRoutingPre', 100, `inport == "${lrp.name}"`, `reg7 = ${id}; next;`, 9686);
+  }
   const groups = new Map<string, ParsedRoute[]>();
   const ecmpIds = new Map<string, number>();
   for (const u of od.nbr?.static_routes ?? []) {
     const route = ctx.model.nb.tables.Logical_Router_Static_Route.get(u);
-    if (!route || route.route_table) continue;
+    if (!route) continue;
     const c = parseCidr(route.ip_prefix);
     if (!c) continue;
     const network =
       'v4' in c ? formatIpv4((c.v4 & ipv4Mask(c.plen)) >>> 0) : formatIpv6(c.v6.map((w, i) => w & ipv6Mask(c.plen)[i]));
     const parsed: ParsedRoute = {
       uuid: route._uuid,
+      rtb: tableId(route.route_table),
       network,
       plen: c.plen,
       ipv4: 'v4' in c,
@@ -162,7 +178,7 @@ export function buildStaticRouteFlows(ctx: BuildContext, od: Od): void {
       addFlow(ctx, od, 'lrInIpRouting', prio, match, DROP, 10388, route._uuid);
       continue;
     }
-    const key = `${network}/${c.plen}/${parsed.srcRoute}`;
+    const key = `${network}/${c.plen}/${parsed.srcRoute}/${parsed.rtb}`;
     const list = groups.get(key) ?? [];
     list.push(parsed);
     groups.set(key, list);
@@ -176,7 +192,7 @@ export function buildStaticRouteFlows(ctx: BuildContext, od: Od): void {
     }
     const r = routes[0];
     const out = staticRouteOutport(ctx, od, r.nexthop, r.outputPort);
-    if (out) addRoute(ctx, out.op, out.addr, r.network, r.plen, r.nexthop, r.srcRoute, r.uuid, r.ofs);
+    if (out) addRoute(ctx, out.op, out.addr, r.network, r.plen, r.nexthop, r.srcRoute, r.uuid, r.ofs, r.rtb);
   }
 }
 
