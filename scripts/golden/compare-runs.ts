@@ -25,6 +25,7 @@ function check(rel: string, mask: (text: string) => string): void {
 for (const scenario of readdirSync(dirA).sort()) {
   if (!existsSync(join(dirA, scenario, 'lflows.txt'))) continue;
   check(join(scenario, 'lflows.txt'), maskLflows);
+  if (existsSync(join(dirA, scenario, 'sb-bindings.txt'))) check(join(scenario, 'sb-bindings.txt'), (text) => text);
   const traces = join(dirA, scenario, 'traces');
   for (const f of existsSync(traces) ? readdirSync(traces).sort() : []) {
     if (/\.(detailed|summary|minimal)\.txt$/.test(f)) check(join(scenario, 'traces', f), maskTrace);
