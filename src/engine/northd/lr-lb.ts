@@ -88,6 +88,50 @@ function routerVipActions(
   return { normal: action + (isLb ? ');' : ''), skip, force };
 }
 
+/** build_lb_affinity_lr_flows: keep a client on its backend for options:affinity_timeout seconds. */
+function routerLbAffinityFlows(
+  ctx: BuildContext,
+  od: Od,
+  lb: NorthdLb,
+  vip: LbVip,
+  newMatch: string,
+  lbAction: string,
+): void {
+  if (!lb.affinityTimeout) return;
+  const hint = lb.nlb._uuid;
+  const ip = vip.ipv6 ? 'ip6' : 'ip4';
+  const regVip = vip.ipv6 ? 'xxreg0' : 'reg0';
+  const regBackend = vip.ipv6 ? 'xxreg1' : 'reg4';
+  const ctFlag =
+    lbAction === 'flags.skip_snat_for_lb = 1; '
+      ? '; skip_snat'
+      : lbAction === 'flags.force_snat_for_lb = 1; '
+        ? '; force_snat'
+        : '';
+  let check = `${regVip} = ${ip}.dst; `;
+  if (vip.portStr) check += `reg9[16..31] = ${lb.proto}.dst; `;
+  addFlow(ctx, od, 'lrInLbAffCheck', 100, newMatch, `${check}reg9[6] = chk_lb_aff(); next;`, 7200, hint);
+  const action = `${regVip} = ${vip.vipStr}; ${lbAction}ct_lb_mark(backends=`;
+  const vipText = vip.portStr
+    ? vip.ipv6
+      ? `[${vip.vipStr}]:${vip.portStr}`
+      : `${vip.vipStr}:${vip.portStr}`
+    : vip.vipStr;
+  const learnAction = `commit_lb_aff(vip = "${vipText}", backend = "`;
+  const learnMatch = vip.portStr
+    ? `reg9[6] == 0 && ct.new && ${ip} && ${regVip} == ${vip.vipStr} && reg9[16..31] == ${vip.portStr} && ${ip}.dst == `
+    : `reg9[6] == 0 && ct.new && ${ip} && ${regVip} == ${vip.vipStr} && ${ip}.dst == `;
+  const match = `reg9[6] == 1 && ct.new && ${ip} && ${regBackend} == `;
+  for (const b of vip.backends) {
+    const text = b.port ? (vip.ipv6 ? `[${b.ipStr}]:${b.port}` : `${b.ipStr}:${b.port}`) : b.ipStr;
+    const lm = learnMatch + b.ipStr + (b.port ? ` && ${lb.proto}.dst == ${b.port}` : '');
+    const m = match + b.ipStr + (b.port ? ` && reg8[0..15] == ${b.port}` : '');
+    const la = `${learnAction}${text}"${vip.portStr ? `, proto = ${lb.proto}` : ''}, timeout = ${lb.affinityTimeout}); /* drop */`;
+    addFlow(ctx, od, 'lrInLbAffLearn', 100, lm, la, 7281, hint);
+    addFlow(ctx, od, 'lrInDnat', 150, m, `${action}${text}${ctFlag});`, 7287, hint);
+  }
+}
+
 export function buildRouterLbFlows(ctx: BuildContext, od: Od): void {
   if (od.lbs.length === 0) return;
   const natExternal = new Set(natEntries(ctx, od).map((e) => e.nat.external_ip));
@@ -135,6 +179,13 @@ export function buildRouterLbFlows(ctx: BuildContext, od: Od): void {
         if (vip.portStr) unsnat += ` && ${lb.proto}.dst == ${vip.portStr}`;
         addFlow(ctx, od, 'lrInUnsnat', 120, unsnat, 'next;', 10748, hint);
       }
+      const affAction =
+        fs.lbRouterIp || fs.lb.v4 || fs.lb.v6
+          ? 'flags.force_snat_for_lb = 1; '
+          : (lb.nlb.options.skip_snat ?? '') === 'true'
+            ? 'flags.skip_snat_for_lb = 1; '
+            : '';
+      routerLbAffinityFlows(ctx, od, lb, vip, match, affAction);
       addFlow(ctx, od, 'lrInDefrag', 100, `ip && ${ip}.dst == ${vip.vipStr}`, 'ct_dnat;', 10857, hint);
     }
     if ((lb.nlb.options.skip_snat ?? '') === 'true') {
