@@ -13,7 +13,7 @@ PROG=${0##*/}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GOLDEN=$ROOT/test/golden-nb
 NB_SCHEMA=/usr/share/ovn/ovn-nb.ovsschema
-TABLES=(Logical_Switch Mirror Forwarding_Group Meter Meter_Band QoS Connection NB_Global Logical_Switch_Port Logical_Router Logical_Router_Port Logical_Router_Static_Route
+TABLES=(Logical_Switch Copp Mirror Forwarding_Group Meter Meter_Band QoS Connection NB_Global Logical_Switch_Port Logical_Router Logical_Router_Port Logical_Router_Static_Route
         Logical_Router_Policy NAT Load_Balancer ACL Port_Group Address_Set DHCP_Options Gateway_Chassis
         HA_Chassis_Group HA_Chassis Static_MAC_Binding)
 

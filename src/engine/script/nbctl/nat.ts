@@ -2,6 +2,7 @@
 import { parseMac } from '../../packet/addresses.ts';
 import type { AnyRow } from '../../nb/txn.ts';
 import {
+  byNameOrUuid,
   addToSet,
   current,
   fatal,
@@ -204,7 +205,29 @@ function natList(ctx: CmdContext): void {
   print(ctx, out);
 }
 
+function natSetExtIps(ctx: CmdContext): void {
+  if (ctx.argv.length < 5) fatal('Incomplete input, Required arguments are: ROUTER TYPE IP ADDRESS_SET');
+  const lr = lrByNameOrUuid(ctx, ctx.argv[1]) as AnyRow;
+  const type = ctx.argv[2];
+  checkType(type);
+  const set = byNameOrUuid(ctx, 'Address_Set', ctx.argv[4], true, 'Address Set', {
+    multiple: 'Address Sets',
+  }) as AnyRow;
+  const natIp = normalizePrefixStr(ctx.argv[3]);
+  if (natIp === undefined) fatal(`${ctx.argv[3]}: Invalid IP address or CIDR`);
+  const isSnat = type === 'snat';
+  for (const n of nats(ctx, lr))
+    if (n.type === type && normalizePrefixStr(String(isSnat ? n.logical_ip : n.external_ip)) === natIp) {
+      ctx.txn.update('NAT', n._uuid, {
+        [hasOpt(ctx, '--is-exempted') ? 'exempted_ext_ips' : 'allowed_ext_ips']: set._uuid,
+      });
+      return;
+    }
+  fatal(`${type}: Could not locate nat rule for: ${String(natIp)}.`);
+}
+
 export const natCommands: CommandSpec[] = [
+  { name: 'lr-nat-update-ext-ip', min: 4, max: 4, options: '--is-exempted', run: natSetExtIps },
   {
     name: 'lr-nat-add',
     min: 4,

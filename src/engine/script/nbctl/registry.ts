@@ -10,6 +10,7 @@ import { haCommands } from './ha.ts';
 import { qosCommands } from './qos.ts';
 import { connCommands } from './conn.ts';
 import { mirrorCommands } from './mirror.ts';
+import { coppCommands } from './copp.ts';
 
 export function extraCommands(): CommandSpec[] {
   return [
@@ -23,5 +24,6 @@ export function extraCommands(): CommandSpec[] {
     ...qosCommands,
     ...connCommands,
     ...mirrorCommands,
+    ...coppCommands,
   ];
 }
