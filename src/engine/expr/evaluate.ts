@@ -6,6 +6,7 @@ import { relopTest } from './ast.ts';
 import { annotateExpr } from './annotate.ts';
 import { buildExpr, combine, type OvnExpr } from './expr.ts';
 import { parseExpr } from './parser.ts';
+import { expandTemplates } from './lexer.ts';
 import { SYMTAB, type SymbolTable } from './symbols.ts';
 import { getField, type PacketState } from '../packet/state.ts';
 
@@ -22,6 +23,8 @@ export interface MatchContext {
    * or in another datapath (then the comparison is false whatever the operator, as in ovn-trace).
    */
   lookupPort?: (name: string) => number | undefined;
+  /** Chassis_Template_Var values for `^NAME` (ovn-trace expands templates before parsing). */
+  templateVars?: Readonly<Record<string, string>>;
   /** is_chassis_resident(); ovn-trace answers true. */
   chassisResident?: (port: string) => boolean;
 }
@@ -38,7 +41,7 @@ export function compileMatch(
   actionPrereqs?: OvnExpr | readonly string[],
 ): CompileResult {
   const symtab = ctx.symtab ?? SYMTAB;
-  const parsed = parseExpr(text, {
+  const parsed = parseExpr(expandTemplates(text, ctx.templateVars), {
     symtab,
     addressSets: ctx.addressSets,
     portGroups: ctx.portGroups,

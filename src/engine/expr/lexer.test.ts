@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ovnAtLexer from './testdata/ovn-at-lexer.txt?raw';
-import { formatToken, tokenize } from './lexer.ts';
+import { expandTemplates, formatToken, tokenize } from './lexer.ts';
 
 /** What `ovstest test-ovn lex` prints for one line: every token formatted, separated by spaces. */
 function lexLine(line: string): string {
@@ -95,5 +95,15 @@ describe('lexer', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('expandTemplates', () => {
+  it('leaves strings without ^ alone', () => {
+    expect(expandTemplates('ip4.dst == 10.0.0.1')).toBe('ip4.dst == 10.0.0.1');
+  });
+  it('substitutes and re-prints token by token, as lexer_parse_template_string does', () => {
+    expect(expandTemplates('ip4.dst == ^VIP && tcp', { VIP: '10.0.0.1' })).toBe('ip4.dst==10.0.0.1&&tcp');
+    expect(expandTemplates('ip4.dst == ^VIP')).toBe('ip4.dst==VIP');
   });
 });

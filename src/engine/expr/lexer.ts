@@ -477,3 +477,22 @@ export function formatToken(token: Pick<Token, 'type' | 's' | 'value' | 'mask' |
       return BARE_TEXT[token.type] ?? '';
   }
 }
+
+/**
+ * lexer_parse_template_string: `^NAME` replaced by the template variable's value (or by NAME when it
+ * has none). As in OVN, a string holding any `^` is re-printed token by token with no spaces between.
+ */
+export function expandTemplates(s: string, vars: Readonly<Record<string, string>> = {}): string {
+  if (!s.includes('^')) return s;
+  let out = '';
+  for (const t of tokenize(s)) {
+    if (t.type === 'END') break;
+    out +=
+      t.type === 'TEMPLATE'
+        ? Object.prototype.hasOwnProperty.call(vars, t.s ?? '')
+          ? vars[t.s ?? '']
+          : (t.s ?? '')
+        : formatToken(t);
+  }
+  return out;
+}

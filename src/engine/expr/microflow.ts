@@ -4,6 +4,7 @@
 import { annotateExpr } from './annotate.ts';
 import { buildExpr, formatOvnExpr, type OvnExpr } from './expr.ts';
 import type { ParseError } from './lexer-cursor.ts';
+import { expandTemplates } from './lexer.ts';
 import { evaluateConditions, normalizeExpr, simplifyExpr } from './normalize.ts';
 import { parseExpr } from './parser.ts';
 import { SYMTAB, type SymbolTable } from './symbols.ts';
@@ -14,6 +15,8 @@ export interface MicroflowContext {
   symtab?: SymbolTable;
   addressSets?: Readonly<Record<string, readonly string[]>>;
   portGroups?: Readonly<Record<string, readonly string[]>>;
+  /** Chassis_Template_Var values for `^NAME` (ovn-trace expands templates before parsing). */
+  templateVars?: Readonly<Record<string, string>>;
   /** Tunnel key of a port or multicast group of the datapath; undefined when unknown (the constraint is then dropped, as ovn-trace does). */
   lookupPort?: (name: string) => number | undefined;
 }
@@ -38,8 +41,9 @@ function constrain(e: OvnExpr, packet: PacketState, ctx: MicroflowContext, symta
 }
 
 /** Parses a microflow as ovn-trace does; errors carry OVN's texts ("Constraints are ambiguous: …"). */
-export function parseMicroflow(text: string, ctx: MicroflowContext = {}): MicroflowResult {
+export function parseMicroflow(raw: string, ctx: MicroflowContext = {}): MicroflowResult {
   const symtab = ctx.symtab ?? SYMTAB;
+  const text = expandTemplates(raw, ctx.templateVars);
   const parsed = parseExpr(text, { symtab, addressSets: ctx.addressSets, portGroups: ctx.portGroups, datapathKey: 0 });
   if (!parsed.ok) return parsed;
   const annotated = annotateExpr(buildExpr(parsed.value, { ...ctx, symtab, datapathKey: 0 }), symtab);
