@@ -342,6 +342,27 @@ export function buildArpResolveFlowsForPort(ctx: BuildContext, op: Op): void {
         }
       }
     }
+  } else if (lsp.type === 'virtual') {
+    // An unclaimed virtual port (scenarios never bind one to a parent): resolve by ARP.
+    const vip = lsp.options['virtual-ip'];
+    if (!vip || !lsp.options['virtual-parents']) return;
+    const ipv4 = vip.includes('.');
+    if (ipv4 ? parseIpv4(vip) === undefined : parseIpv6(vip) === undefined) return;
+    for (const rp of op.od.routerPorts) {
+      const peer = rp.peer;
+      if (!peer?.nbrp || !findLrpMemberIp(peer, vip)) continue;
+      addFlow(
+        ctx,
+        peer.od,
+        'lrInArpResolve',
+        100,
+        `outport == ${peer.jsonKey} && ${ipv4 ? 'reg0' : 'xxreg0'} == ${vip}`,
+        'eth.dst = 00:00:00:00:00:00; next;',
+        12508,
+        lsp._uuid,
+      );
+      break;
+    }
   } else if (lspIsRouter(lsp)) {
     const peer = op.peer;
     if (!peer?.nbrp || smapGetBool(peer.od.nbr?.options ?? {}, 'dynamic_neigh_routers', false)) return;
