@@ -529,7 +529,15 @@ function cmdFind(ctx: CmdContext): void {
   printTable(ctx, cols, rows);
 }
 
+/** wait-until: a scenario has no other writer to wait for, so only the table and columns are checked. */
+function cmdWaitUntil(ctx: CmdContext): void {
+  const t = getTable(ctx.argv[1]);
+  for (const arg of ctx.argv.slice(3)) parseColumnKeyValue(t, arg, RELOPS);
+}
+
 export const dbCommands: CommandSpec[] = [
+  { name: 'comment', min: 0, max: Infinity, options: '', run: () => undefined },
+  { name: 'wait-until', min: 2, max: Infinity, options: '', run: cmdWaitUntil },
   { name: 'list', min: 1, max: Infinity, options: '--if-exists,--columns=', run: cmdList },
   { name: 'find', min: 1, max: Infinity, options: '--columns=', run: cmdFind },
   { name: 'get', min: 2, max: Infinity, options: '--if-exists,--id=', run: cmdGet },

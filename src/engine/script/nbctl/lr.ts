@@ -16,7 +16,7 @@ import {
   type CmdContext,
 } from './context.ts';
 import { isMac } from './addresses.ts';
-import { keyValues, parseEnabled, printSmap, sortedByKey } from './ls.ts';
+import { keyValues, parseEnabled, sortedByKey } from './ls.ts';
 import { setColumn } from './db.ts';
 import type { CommandSpec } from './spec.ts';
 
@@ -165,10 +165,6 @@ function lrpSetOptions(ctx: CmdContext): void {
   ctx.txn.update('Logical_Router_Port', lrp._uuid, { options: keyValues(ctx.argv.slice(2)) });
 }
 
-function lrpGetOptions(ctx: CmdContext): void {
-  printSmap(ctx, (lrpByNameOrUuid(ctx, ctx.argv[1]) as AnyRow).options as Record<string, string>);
-}
-
 function lrpSetEnabled(ctx: CmdContext): void {
   const lrp = lrpByNameOrUuid(ctx, ctx.argv[1]) as AnyRow;
   ctx.txn.update('Logical_Router_Port', lrp._uuid, { enabled: parseEnabled(ctx.argv[2]) });
@@ -200,7 +196,6 @@ export const lrCommands: CommandSpec[] = [
   { name: 'lrp-add', min: 4, max: Infinity, options: '--may-exist', run: lrpAdd },
   { name: 'lrp-set-gateway-chassis', min: 2, max: 3, options: '--may-exist', run: lrpSetGatewayChassis },
   { name: 'lrp-set-options', min: 1, max: Infinity, options: '', run: lrpSetOptions },
-  { name: 'lrp-get-options', min: 1, max: 1, options: '', run: lrpGetOptions },
   { name: 'lrp-del-gateway-chassis', min: 2, max: 2, options: '', run: lrpDelGatewayChassis },
   { name: 'lrp-get-gateway-chassis', min: 1, max: 1, options: '', run: lrpGetGatewayChassis },
   { name: 'lrp-del', min: 1, max: 1, options: '--if-exists', run: lrpDel },
