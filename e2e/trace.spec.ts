@@ -74,7 +74,7 @@ test('in the gateway tutorial a packet to the outside crosses both routers to th
   await expect(page.getByTestId('topology-nodes').locator('[data-node-id="lr:gw1"]')).toHaveCount(1);
   await tracePacket(page, { src: 'ls1-vm1', dst: '172.18.1.10', proto: 'icmp' });
   await expect(page.getByTestId('trace-outcome')).toHaveAttribute('data-outputs', 'outside-localnet');
-  await expect(page.getByTestId('trace-outcome')).toContainText('not the original packet: outside-localnet (by arp)');
+  await expect(page.getByTestId('trace-outcome')).toContainText('Output to outside-localnet (a packet made by arp)');
   const hops = page.getByTestId('trace-stages').locator('h3');
   await expect(hops.filter({ hasText: 'ingress(dp="router1"' })).toHaveCount(1);
   await expect(hops.filter({ hasText: 'ingress(dp="gw1"' })).toHaveCount(1);

@@ -27,16 +27,19 @@ function toElements(graph: TopologyGraph): ElementDefinition[] {
   return [...nodes, ...edges];
 }
 
-/** Fits the graph in view, but never so small that labels become unreadable nor blown up. */
+/** Fits the graph in view, but never so small that labels become unreadable nor blown up; a strip
+ * at the top is left free for the trace outcome. */
 function fitReadable(cy: Core) {
   if (cy.elements().empty()) return;
-  cy.fit(undefined, 48);
+  cy.fit(undefined, 64);
   const zoom = cy.zoom();
-  if (zoom < 0.65 || zoom > 1.3) {
-    cy.zoom(Math.min(Math.max(zoom, 0.65), 1.3));
+  if (zoom < 0.6 || zoom > 1.3) {
+    cy.zoom(Math.min(Math.max(zoom, 0.6), 1.3));
     cy.center();
-  }
+  } else cy.panBy({ x: 0, y: OUTCOME_STRIP / 2 });
 }
+
+const OUTCOME_STRIP = 28;
 
 export function TopologyCanvas() {
   const container = useRef<HTMLDivElement>(null);

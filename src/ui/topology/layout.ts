@@ -12,7 +12,7 @@ export interface Point {
 const PORT_GAP = 150;
 const SWITCH_GAP = 140;
 const LINKED_SWITCH_GAP = 280;
-const ROW = { router: -190, datapath: 0, port: 90, vm: 185, chassis: 290 };
+const ROW = { router: -165, datapath: 0, port: 90, vm: 180, chassis: 275 };
 
 export function layoutTopology(graph: TopologyGraph): Map<string, Point> {
   const positions = new Map<string, Point>();

@@ -11,14 +11,16 @@ export interface TraceOutcome {
 export function traceOutcome(root: TraceHop): TraceOutcome {
   const hops = flattenHops(root);
   const outputs = hops.flatMap((h) => (h.output ? [h.output.port] : []));
-  const generated = hops.flatMap((h) =>
-    h.output?.generatedBy ? [`${h.output.port} (by ${h.output.generatedBy})`] : [],
+  // A packet an action generated on the way (e.g. a router's ARP request) is not the one sent.
+  const labels = hops.flatMap((h) =>
+    h.output
+      ? [h.output.generatedBy ? `${h.output.port} (a packet made by ${h.output.generatedBy})` : h.output.port]
+      : [],
   );
   const drops = hops.flatMap((h) => (h.drop ? [{ datapath: h.datapath, ...h.drop }] : []));
   const parts: string[] = [];
-  if (outputs.length === 1) parts.push(`Output to ${outputs[0]}`);
-  else if (outputs.length > 1) parts.push(`Output to ${outputs.length} ports: ${outputs.join(', ')}`);
-  if (generated.length > 0) parts.push(`Generated on the way, not the original packet: ${generated.join(', ')}`);
+  if (labels.length === 1) parts.push(`Output to ${labels[0]}`);
+  else if (labels.length > 1) parts.push(`Output to ${labels.length} ports: ${labels.join(', ')}`);
   for (const drop of drops)
     parts.push(`Dropped in ${drop.stage} (table ${drop.table}) on ${drop.datapath}: ${drop.reason}`);
   if (parts.length === 0) parts.push('The packet went nowhere (no output, no drop).');
