@@ -131,11 +131,12 @@ read_lines() {
 }
 
 run_script() {  # FILE
-    local lineno line
-    while IFS=$'\t' read -r lineno line; do
+    # (underscored names: the script's own shell variables live in this shell too)
+    local _g_lineno _g_line
+    while IFS=$'\t' read -r _g_lineno _g_line; do
         # one northd pass per line, as when a person types them: tunnel keys
         # then follow creation order and the result is reproducible
-        eval "$line"$'\n' </dev/null >/dev/null || die "$1:$lineno: command failed: $line"
+        eval "$_g_line"$'\n' </dev/null >/dev/null || die "$1:$_g_lineno: command failed: $_g_line"
         sync_sb
     done < <(read_lines "$1")
     # port up/down reported back by northd changes NB once more
@@ -177,19 +178,19 @@ run_traces() {  # FILE OUTDIR
 }
 
 gen_scenario() {  # NAME
-    local dir=$GOLDEN/$1
-    [ -r "$dir/script.nbctl" ] || die "$dir/script.nbctl not found"
+    local _g_dir=$GOLDEN/$1
+    [ -r "$_g_dir/script.nbctl" ] || die "$_g_dir/script.nbctl not found"
     note "scenario $1"
     start_dbs
-    run_script "$dir/script.nbctl"
-    ovn-sbctl lflow-list >"$dir/lflows.txt" || die "lflow-list failed"
-    ovn-nbctl show >"$dir/nb-show.txt" || die "nbctl show failed"
+    run_script "$_g_dir/script.nbctl"
+    ovn-sbctl lflow-list >"$_g_dir/lflows.txt" || die "lflow-list failed"
+    ovn-nbctl show >"$_g_dir/nb-show.txt" || die "nbctl show failed"
     ovsdb-client dump --format=json "$SB_DB" OVN_Southbound >"$TMPD/sb.json" || die "SB dump failed"
     ovsdb-client dump --format=json "$NB_DB" OVN_Northbound >"$TMPD/nb.json" || die "NB dump failed"
-    "$TSX" "$ROOT/scripts/golden/sb-extract.ts" "$TMPD/sb.json" "$TMPD/nb.json" "$dir" || die "sb-extract failed"
-    rm -rf "$dir/traces"
-    mkdir -p "$dir/traces"
-    [ -r "$dir/traces.txt" ] && run_traces "$dir/traces.txt" "$dir/traces"
+    "$TSX" "$ROOT/scripts/golden/sb-extract.ts" "$TMPD/sb.json" "$TMPD/nb.json" "$_g_dir" || die "sb-extract failed"
+    rm -rf "$_g_dir/traces"
+    mkdir -p "$_g_dir/traces"
+    [ -r "$_g_dir/traces.txt" ] && run_traces "$_g_dir/traces.txt" "$_g_dir/traces"
     cleanup
 }
 
@@ -207,7 +208,20 @@ fi
     ovsdb-server --version | head -1
     echo "NB schema $(ovsdb-tool schema-version "$NB_SCHEMA"), SB schema $(ovsdb-tool schema-version "$SB_SCHEMA")"
 } >"$GOLDEN/versions.txt"
-TRACE_FAILURES=0
-for s in "${SCENARIOS[@]}"; do gen_scenario "${s%/}"; done
-note "done: ${#SCENARIOS[@]} scenario(s), $TRACE_FAILURES failed trace(s)"
-[ $TRACE_FAILURES = 0 ] || exit 3
+FAILED=()
+for s in "${SCENARIOS[@]}"; do
+    # each scenario in its own subshell: no shell variable of one script leaks into the next
+    (
+        trap cleanup EXIT
+        TRACE_FAILURES=0
+        gen_scenario "${s%/}"
+        [ $TRACE_FAILURES = 0 ] || exit 3
+    )
+    case $? in
+        0) ;;
+        3) FAILED+=("${s%/}") ;;
+        *) exit 2 ;;
+    esac
+done
+note "done: ${#SCENARIOS[@]} scenario(s); with failed traces: ${FAILED[*]:-none}"
+[ ${#FAILED[@]} = 0 ] || exit 3
