@@ -66,10 +66,20 @@ set -e
 PRE
 }
 
-# Prompts pasted with commands: [root@node1 ~]# , user@host:~$ , node1$ , "$ "
+# Prompts pasted with commands: [root@node1 ~]# , user@host:~$ , node1$ , "$ ".  When a file uses
+# prompts, lines without one (and not continuing a command) are pasted output: dropped, as a reader would.
+PROMPT_RE='^(\([^)]*\) *)?(\[[^]]*\] ?[#$] |[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^ ]*[#$] |[A-Za-z][A-Za-z0-9_.-]*[#$] +|[$%>] +)'
 strip_prompts() {
-    sed -E -e 's/^(\([^)]*\) *)?\[[^]]*\] ?[#$] *//' -e 's/^(\([^)]*\) *)?[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^ ]*[#$] *//' \
-           -e 's/^[A-Za-z][A-Za-z0-9_.-]*[#$] +//' -e 's/^[$%>] +//' "$1"
+    if grep -qE "$PROMPT_RE" "$1"; then
+        awk -v re="$PROMPT_RE" '
+            cont { print; cont = /\\$/; next }
+            $0 ~ re { print; cont = /\\$/; next }
+            /^[ \t]*(#|$)/ { print }
+        ' "$1"
+    else
+        cat "$1"
+    fi | sed -E -e 's/^(\([^)]*\) *)?\[[^]]*\] ?[#$] *//' -e 's/^(\([^)]*\) *)?[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^ ]*[#$] *//' \
+           -e 's/^[A-Za-z][A-Za-z0-9_.-]*[#$] +//' -e 's/^[$%>] +//'
 }
 
 run_scenario() {
