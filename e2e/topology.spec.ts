@@ -1,4 +1,4 @@
-// The canvas shows the built-in scenario's switch, ports, VMs and chassis.
+// The views of a loaded scenario: canvas nodes, script errors at line:col, the flow views and the console.
 import { expect, nodeIds, openApp, snap, test } from './fixtures.ts';
 
 test('canvas shows the expected nodes of the built-in scenario', async ({ page, consoleErrors }) => {

@@ -1,4 +1,4 @@
-// Tracing from the packet form: unicast delivery, ARP flooding and a port-security drop, as real
+// Tracing from the packet form, checked against what real ovn-trace 23.03 prints for the built-in scenarios.
 // ovn-trace 23.03 shows them for the built-in scenarios (checked with the real program).
 import { expect, openApp, snap, test, tracePacket } from './fixtures.ts';
 

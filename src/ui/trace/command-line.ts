@@ -1,4 +1,4 @@
-// The shell command that asks real ovn-trace (or our CLI) the same question as the packet form.
+// The shell command that asks real ovn-trace the same question as the packet form.
 import type { TraceForm, TraceRequest } from '../../worker/api.ts';
 
 /** Quotes a word for a POSIX shell: single quotes, with embedded ones closed and escaped. */
