@@ -1,5 +1,4 @@
 // Tracing from the packet form, checked against what real ovn-trace 23.03 prints for the built-in scenarios.
-// ovn-trace 23.03 shows them for the built-in scenarios (checked with the real program).
 import { expect, openApp, snap, test, tracePacket } from './fixtures.ts';
 
 test('a trace from vm1 to vm2 reaches ls1-vm2', async ({ page, consoleErrors }) => {
