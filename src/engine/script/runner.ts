@@ -182,7 +182,8 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
       result = 'unsupported';
   }
   if (result === 'unsupported') {
-    if (!capture) ex.run.skipped.push({ line: st.line, text: st.text });
+    const last = ex.run.skipped[ex.run.skipped.length - 1];
+    if (!capture && last?.line !== st.line) ex.run.skipped.push({ line: st.line, text: st.text });
     return '';
   }
   if (!capture && result.output) ex.run.outputs.push({ line: st.line, command: argv.join(' '), output: result.output });

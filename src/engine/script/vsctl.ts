@@ -59,11 +59,11 @@ const CONFIG_COMMANDS = new Set([
   'destroy',
 ]);
 
-/** Ports bound by iface-id on hosts whose chassis name was never given: the host name stands in for
- * it (ovn-controller's system-id is usually the host name). */
+/** Hosts that configured OVN (encapsulation, iface-ids) without naming their chassis: the host name
+ * stands in for the system-id (which an install usually sets to it). */
 export function resolvePendingBindings(world: World, hosts: Hosts): void {
   for (const [host, st] of hosts) {
-    if (st.systemId || !st.pending.length) continue;
+    if (st.systemId || (!st.pending.length && !st.encapIp)) continue;
     st.systemId = host;
     ensureChassis(world, host, st);
   }
@@ -86,9 +86,12 @@ export function runVsctl(world: World, hosts: Hosts, host: string, args: string[
     while (i < cmd.length && cmd[i].startsWith('-')) i++;
     const [name, ...rest] = cmd.slice(i);
     if ((name === 'set' || name === 'add') && rest.length >= 2) {
-      const table = rest[0].toLowerCase();
+      // ovs-vsctl takes any unique prefix of a table name ("open" for Open_vSwitch)
+      const t = rest[0].toLowerCase();
+      const table =
+        t && 'open_vswitch'.startsWith(t) ? 'open_vswitch' : t && 'interface'.startsWith(t) ? 'interface' : t;
       const kv = parseKeyValues(rest.slice(2));
-      if (table === 'open_vswitch' || table === 'open_vswitch.') {
+      if (table === 'open_vswitch') {
         if (kv['system-id'] !== undefined) st.systemId = kv['system-id'];
         if (kv['ovn-encap-ip'] !== undefined) st.encapIp = kv['ovn-encap-ip'];
         if (kv['ovn-encap-type'] !== undefined) st.encapType = kv['ovn-encap-type'];
