@@ -44,6 +44,15 @@ function canonicalTree(lines: string[]): string[] {
 /** Masks uuids; `list`-style output (records split by blank lines) gets its records sorted,
  * anything else its indentation tree's siblings sorted. */
 function canonical(text: string): string[] {
+  if (text.startsWith('{"data":')) {
+    // -f json: one line; rows come in hash order on the real side
+    try {
+      const j = JSON.parse(text.replace(UUID, '<uuid>')) as { data: unknown[]; headings: unknown };
+      return [JSON.stringify({ data: j.data.map((r) => JSON.stringify(r)).sort(), headings: j.headings })];
+    } catch {
+      return [text];
+    }
+  }
   // show prints gateway chassis in (random) uuid order
   const masked = text
     .replace(UUID, '<uuid>')

@@ -291,3 +291,14 @@ export function formatBare(type: ColumnType, d: Datum): string {
     )
     .join(' ');
 }
+
+/** ovsdb_datum_to_json: an atom, ["set", […]], ["map", [[k, v] …]], uuids as ["uuid", "…"]. */
+export function datumToJson(type: ColumnType, d: Datum): unknown {
+  const atom = (t: BaseType, a: Atom): unknown => (t.type === 'uuid' ? ['uuid', a] : a);
+  if (type.value) {
+    const v = type.value;
+    return ['map', d.keys.map((k, i) => [atom(type.key, k), atom(v, (d.values as Atom[])[i])])];
+  }
+  if (d.keys.length === 1) return atom(type.key, d.keys[0]);
+  return ['set', d.keys.map((k) => atom(type.key, k))];
+}

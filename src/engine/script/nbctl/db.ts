@@ -6,6 +6,7 @@ import { tableSchema, type ColumnSchema, type ColumnType, type TableSchema } fro
 import {
   atomCompare,
   datumOf,
+  datumToJson,
   formatAtom,
   formatBare,
   formatDatum,
@@ -403,6 +404,7 @@ export function printTable(ctx: CmdContext, cols: (ColumnSchema | undefined)[], 
   const cell = (c: ColumnSchema | undefined, row: AnyRow): string => {
     const type = c ? c.type : UUID_TYPE;
     const d: Datum = c ? datumOf(c, row[c.name]) : { keys: [row._uuid] };
+    if (style.cell === 'json') return JSON.stringify(datumToJson(type, d));
     return style.cell === 'bare' ? formatBare(type, d) : formatDatum(type, d);
   };
   const heads = cols.map((c) => (c ? c.name : '_uuid'));
@@ -419,6 +421,14 @@ export function printTable(ctx: CmdContext, cols: (ColumnSchema | undefined)[], 
       s += line(widths.map((w) => '-'.repeat(w)));
     }
     for (const b of body) s += line(b);
+  } else if (style.format === 'json') {
+    // cells keep their JSON form unless a --data format turned them into text
+    const data = rows.map((r, y) =>
+      cols.map((c, x) =>
+        style.cell !== 'string' ? body[y][x] : c ? datumToJson(c.type, datumOf(c, r[c.name])) : ['uuid', r._uuid],
+      ),
+    );
+    s += JSON.stringify({ data, headings: heads }) + '\n';
   } else if (style.format === 'csv') {
     if (style.headings) s += heads.map(csvCell).join(',') + '\n';
     for (const b of body) s += b.map(csvCell).join(',') + '\n';
