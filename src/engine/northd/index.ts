@@ -217,6 +217,20 @@ function logicalFlowRow(
   };
 }
 
+/**
+ * What real northd writes back into the Northbound database: each switch port's dynamic_addresses
+ * (IPAM). Calling this after every script command reproduces a northd that runs after each command,
+ * where later allocations see earlier ones (e.g. a MAC kept across a subnet change).
+ */
+export function writeDynamicAddresses(world: World): void {
+  const model = buildModel(world);
+  for (const op of model.ports.values()) {
+    if (!op.nbsp) continue;
+    if (op.dynamicAddresses === undefined) delete op.nbsp.dynamic_addresses;
+    else op.nbsp.dynamic_addresses = op.dynamicAddresses;
+  }
+}
+
 /** ovn-northd: the Southbound database for a World. */
 export function runNorthd(world: World): SbDatabase {
   const model = buildModel(world);

@@ -12,6 +12,7 @@ import {
   parseIpv6,
   scanMac,
 } from './addresses.ts';
+import type { LportAddresses } from './addresses.ts';
 import type { NorthdModel, Od, Op } from './model.ts';
 
 const MAC_ADDR_SPACE = 0xffffff;
@@ -117,34 +118,128 @@ function macPrefixOf(model: NorthdModel): number {
   return macToNumber([...bytes, 0, 0, 0]);
 }
 
-function newDynamicAddress(spec: string, info: IpamInfo, macam: Macam): string {
+type UpdateType = 'none' | 'remove' | 'static' | 'dynamic';
+
+interface DynamicUpdate {
+  op: Op;
+  info: IpamInfo;
+  current?: LportAddresses;
+  mac: UpdateType;
+  ipv4: UpdateType;
+  ipv6: UpdateType;
+  staticMac?: number[];
+  staticIp?: number;
+  staticIpv6?: Uint16Array;
+}
+
+/** The IPv4 (and IPv6) a "dynamic IP [IP6]" spec names, if any. */
+function specIps(spec: string): { ip4?: number; ip6?: Uint16Array; ip6Text?: string } {
   const words = spec.split(' ');
-  const mac = scanMac(spec);
-  const staticMac = mac && spec.slice(mac.length) === ' dynamic' ? mac.bytes : undefined;
-  let ip4 = 0;
-  let staticIp6: Uint16Array | undefined;
-  if (words[0] === 'dynamic' && words.length >= 2) {
-    const v4 = parseIpv4(words[1]);
-    if (v4 !== undefined) ip4 = v4;
-    else staticIp6 = parseIpv6(words[1]);
-    if (words.length === 3) staticIp6 = parseIpv6(words[2]);
+  if (words[0] !== 'dynamic' || words.length < 2 || words.length > 3) return {};
+  if (words.length === 2) {
+    const ip4 = parseIpv4(words[1]);
+    return ip4 !== undefined ? { ip4 } : { ip6: parseIpv6(words[1]), ip6Text: words[1] };
   }
-  if (!ip4 && info.allocated && !(words[0] === 'dynamic' && words.length === 2 && staticIp6)) ip4 = unusedIp(info);
-  const macBytes = staticMac ?? numberToMac(macam.unused(ip4));
-  const ip6 = staticIp6 ?? (info.ipv6Prefix ? eui64(macBytes, info.ipv6Prefix) : undefined);
-  macam.insert(macBytes);
-  let out = formatMac(macBytes);
+  const ip4 = parseIpv4(words[1]);
+  return ip4 === undefined ? {} : { ip4, ip6: parseIpv6(words[2]), ip6Text: words[2] };
+}
+
+/** set_dynamic_updates: what a port without dynamic_addresses yet gets. */
+function freshUpdate(op: Op, info: IpamInfo, spec: string): DynamicUpdate {
+  const mac = scanMac(spec);
+  const u: DynamicUpdate = { op, info, mac: 'dynamic', ipv4: 'none', ipv6: 'none' };
+  if (mac && spec.slice(mac.length) === ' dynamic') {
+    u.mac = 'static';
+    u.staticMac = mac.bytes;
+  }
+  const { ip4, ip6, ip6Text } = specIps(spec);
+  if (ip4 !== undefined) {
+    u.ipv4 = 'static';
+    u.staticIp = ip4;
+  } else if (info.allocated) u.ipv4 = 'dynamic';
+  if (ip6Text !== undefined && ip6) {
+    u.ipv6 = 'static';
+    u.staticIpv6 = ip6;
+  } else if (info.ipv6Prefix) u.ipv6 = 'dynamic';
+  return u;
+}
+
+/** dynamic_addresses_check_for_updates: which parts of existing dynamic addresses must change. */
+function checkUpdate(op: Op, info: IpamInfo, spec: string, current: LportAddresses, prefix: number): DynamicUpdate {
+  const u: DynamicUpdate = { op, info, current, mac: 'none', ipv4: 'none', ipv6: 'none' };
+  const mac = scanMac(spec);
+  if (mac) {
+    if (mac.bytes.some((b, i) => b !== current.ea[i])) {
+      u.mac = 'static';
+      u.staticMac = mac.bytes;
+    }
+  } else if (Math.floor(macToNumber(current.ea) / 0x1000000) !== Math.floor(prefix / 0x1000000)) {
+    u.mac = 'dynamic';
+  }
+  if (!info.allocated) u.ipv4 = current.ipv4.length ? 'remove' : 'none';
+  else if (!current.ipv4.length) u.ipv4 = 'dynamic';
+  else {
+    const ip4 = current.ipv4[0].addr;
+    const index = ip4 - info.startIpv4;
+    if (ip4 < info.startIpv4 || index >= info.totalIpv4s - 1 || info.allocated[index]) u.ipv4 = 'dynamic';
+    else {
+      const asked = specIps(spec).ip4;
+      if (asked !== undefined) {
+        const i = asked - info.startIpv4;
+        if (asked < info.startIpv4 || i > info.totalIpv4s || info.allocated[i]) u.ipv4 = 'dynamic';
+        else if (asked !== ip4) {
+          u.ipv4 = 'static';
+          u.staticIp = asked;
+        }
+      }
+    }
+  }
+  if (!info.ipv6Prefix) u.ipv6 = current.ipv6.length ? 'remove' : 'none';
+  else if (!current.ipv6.length || mac) u.ipv6 = 'dynamic';
+  else {
+    const { ip6, ip6Text } = specIps(spec);
+    if (ip6Text !== undefined) {
+      const prefix6 = info.ipv6Prefix;
+      if (!ip6 || ip6.some((w, i) => (w & prefix6[i]) !== prefix6[i])) u.ipv6 = 'dynamic';
+      else if (ip6.some((w, i) => w !== current.ipv6[0].addr[i])) {
+        u.ipv6 = 'static';
+        u.staticIpv6 = ip6;
+      }
+    } else if (u.mac !== 'none') u.ipv6 = 'dynamic';
+  }
+  return u;
+}
+
+/** update_dynamic_addresses: the new dynamic_addresses text. */
+function applyUpdate(u: DynamicUpdate, macam: Macam): string {
+  const cur = u.current;
+  let ip4 = 0;
+  if (u.ipv4 === 'none' && cur?.ipv4.length) ip4 = cur.ipv4[0].addr;
+  else if (u.ipv4 === 'static') ip4 = u.staticIp ?? 0;
+  else if (u.ipv4 === 'dynamic') ip4 = unusedIp(u.info);
+  const mac =
+    u.mac === 'none' && cur ? cur.ea : u.mac === 'static' && u.staticMac ? u.staticMac : numberToMac(macam.unused(ip4));
+  let ip6: Uint16Array | undefined;
+  if (u.ipv6 === 'none' && cur?.ipv6.length) ip6 = cur.ipv6[0].addr;
+  else if (u.ipv6 === 'static') ip6 = u.staticIpv6;
+  else if (u.ipv6 === 'dynamic' && u.info.ipv6Prefix) ip6 = eui64(mac, u.info.ipv6Prefix);
+  macam.insert(mac);
+  let out = formatMac(mac);
   if (ip4) {
-    insertIp(info, ip4);
+    insertIp(u.info, ip4);
     out += ` ${formatIpv4(ip4)}`;
   }
-  if (ip6) out += ` ${formatIpv6(ip6)}`;
+  if (ip6 && ip6.some((w) => w !== 0)) out += ` ${formatIpv6(ip6)}`;
   return out;
 }
 
-/** Assigns dynamic_addresses (kept on Op) and appends them to each port's parsed addresses. */
+/**
+ * build_ipam: assigns dynamic addresses (kept on Op as dynamicAddresses, and appended to each port's
+ * parsed addresses). Existing NB dynamic_addresses are kept unless they must change, as northd does.
+ */
 export function buildIpam(model: NorthdModel, creationOrder: (op: Op) => number): void {
-  const macam = new Macam(macPrefixOf(model));
+  const prefix = macPrefixOf(model);
+  const macam = new Macam(prefix);
   const infos = new Map<Od, IpamInfo>();
   for (const od of model.datapaths) if (od.nbs) infos.set(od, initIpam(od.nbs.other_config));
   for (const op of model.ports.values()) {
@@ -161,27 +256,28 @@ export function buildIpam(model: NorthdModel, creationOrder: (op: Op) => number)
         for (const ip of op.lrpNetworks.ipv4) if (ip.addr !== peerInfo.startIpv4) insertIp(peerInfo, ip.addr);
     }
   }
-  const pending: { op: Op; spec: string; info: IpamInfo }[] = [];
+  const pending: DynamicUpdate[] = [];
   for (const od of model.datapaths) {
     const info = infos.get(od);
     if (!info || (!info.allocated && !info.ipv6Prefix && !info.macOnly)) continue;
-    for (const op of od.ports) {
+    for (const op of [...od.ports].sort((a, b) => creationOrder(a) - creationOrder(b))) {
       if (!op.nbsp || op.peer) continue;
       const spec = op.nbsp.addresses.find((a) => isDynamicLspAddress(a));
       if (!spec) continue;
       const existing = op.nbsp.dynamic_addresses;
-      const parsed = existing ? extractLspAddresses(existing) : undefined;
-      if (existing && parsed) {
-        macam.insert(parsed.ea);
-        if (parsed.ipv4[0]) insertIp(info, parsed.ipv4[0].addr);
-        op.dynamicAddresses = existing;
-      } else {
-        pending.push({ op, spec, info });
+      const current = existing ? extractLspAddresses(existing) : undefined;
+      if (!existing || !current) {
+        pending.push(freshUpdate(op, info, spec));
+        continue;
       }
+      const u = checkUpdate(op, info, spec, current, prefix);
+      if (u.mac === 'none') macam.insert(current.ea);
+      if (u.ipv4 === 'none' && current.ipv4.length) insertIp(info, current.ipv4[0].addr);
+      if (u.mac === 'none' && u.ipv4 === 'none' && u.ipv6 === 'none') op.dynamicAddresses = existing;
+      else pending.push(u);
     }
   }
-  pending.sort((a, b) => creationOrder(a.op) - creationOrder(b.op));
-  for (const p of pending) p.op.dynamicAddresses = newDynamicAddress(p.spec, p.info, macam);
+  for (const u of pending) u.op.dynamicAddresses = applyUpdate(u, macam);
   for (const op of model.ports.values()) {
     const parsed = op.dynamicAddresses ? extractLspAddresses(op.dynamicAddresses) : undefined;
     if (parsed) op.lspAddrs.push(parsed);
