@@ -1,12 +1,11 @@
 // `ovnviz lflows FILE`: run a scenario script through northd and print the logical flows exactly as
 // `ovn-sbctl lflow-list` does; `--diff OLD NEW` prints the flows added and removed between two scripts.
-import { isDynamicLspAddress } from '../engine/northd/addresses.ts';
-import { runNorthd, writeDynamicAddresses } from '../engine/northd/index.ts';
+import { runNorthd } from '../engine/northd/index.ts';
+import { worldAsNorthdSeesIt } from '../engine/northd/replay.ts';
 import type { SbDatabase } from '../engine/sb/database.ts';
 import { diffLflows, formatLflowDiff } from '../engine/sb/lflow-diff.ts';
 import { formatLflowList } from '../engine/sb/lflow-list.ts';
-import type { World } from '../engine/scenario/world.ts';
-import { emptyWorld, runCommand, runScript } from '../engine/script/index.ts';
+import { runScript } from '../engine/script/index.ts';
 import type { CliIo } from './main.ts';
 
 const usage = 'usage: ovnviz lflows FILE | ovnviz lflows --diff OLD NEW\n';
@@ -24,34 +23,7 @@ function southbound(path: string, io: CliIo): SbDatabase | undefined {
     for (const e of run.errors) io.err(`${path}:${e.line}:${e.column}: ${e.message}\n`);
     return undefined;
   }
-  return runNorthd(usesIpam(run.world) ? replayWithIpam(text) : run.world);
-}
-
-/** Does any switch allocate dynamic addresses? Then allocation order across commands matters. */
-function usesIpam(world: World): boolean {
-  const ipam = [...world.nb.tables.Logical_Switch.values()].some(
-    (ls) => ls.other_config.subnet || ls.other_config.ipv6_prefix || ls.other_config.mac_only,
-  );
-  return ipam && [...world.nb.tables.Logical_Switch_Port.values()].some((p) => p.addresses.some(isDynamicLspAddress));
-}
-
-/**
- * Runs the script command by command with northd's IPAM after each, as real northd does when it
- * runs after every command (a dynamic MAC survives a later subnet change, freed addresses are reused).
- */
-function replayWithIpam(text: string): World {
-  const world = emptyWorld();
-  let command = '';
-  for (const line of text.split('\n')) {
-    command += `${line}\n`;
-    if (line.endsWith('\\')) continue;
-    runCommand(world, command);
-    writeDynamicAddresses(world);
-    command = '';
-  }
-  if (command) runCommand(world, command);
-  writeDynamicAddresses(world);
-  return world;
+  return runNorthd(worldAsNorthdSeesIt(text, run.world));
 }
 
 export async function lflowsCommand(args: string[], io: CliIo): Promise<number> {
