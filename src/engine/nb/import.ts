@@ -17,12 +17,24 @@ function atomOf(j: unknown): Atom | undefined {
 
 /** An OVSDB JSON value (atom, ["set", …], ["map", …]) as a column's row value. */
 function columnValue(col: ColumnSchema, j: unknown): unknown {
+  const pairsOf = (x: unknown): unknown[][] =>
+    Array.isArray(x) ? x.filter((p) => Array.isArray(p) && p.length === 2) : [];
+  const listOf = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
   let d: Datum;
   if (Array.isArray(j) && j[0] === 'map') {
-    const pairs = j[1] as [unknown, unknown][];
+    const pairs = pairsOf(j[1]).filter((p) => atomOf(p[0]) !== undefined && atomOf(p[1]) !== undefined);
     d = { keys: pairs.map((p) => atomOf(p[0]) as Atom), values: pairs.map((p) => atomOf(p[1]) as Atom) };
-  } else if (Array.isArray(j) && j[0] === 'set') d = { keys: (j[1] as unknown[]).map((x) => atomOf(x) as Atom) };
-  else d = { keys: [atomOf(j) as Atom] };
+  } else if (Array.isArray(j) && j[0] === 'set')
+    d = {
+      keys: listOf(j[1])
+        .map(atomOf)
+        .filter((a): a is Atom => a !== undefined),
+    };
+  else {
+    const a = atomOf(j);
+    d = { keys: a === undefined ? [] : [a] };
+  }
+  if (col.kind === 'scalar' && d.keys.length === 0) return undefined;
   return valueOf(col, sortDatum(d) ?? d);
 }
 
@@ -43,6 +55,8 @@ export function importOvsdbFile(text: string): ImportResult {
     } catch {
       return { ok: false, line: i + 1, error: 'record is not valid JSON' };
     }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      return { ok: false, line: i + 1, error: 'record is not a JSON object' };
     if (record++ === 0) {
       const name = (json as { name?: string }).name;
       if (name !== 'OVN_Northbound')
@@ -53,11 +67,13 @@ export function importOvsdbFile(text: string): ImportResult {
       if (tname.startsWith('_') || !NbTableNames.includes(tname as NbTableName)) continue;
       const ts = tableSchema(tname as NbTableName);
       const m = tables[tname];
+      if (typeof rows !== 'object' || rows === null) continue;
       for (const [uuid, change] of Object.entries(rows as Record<string, unknown>)) {
         if (change === null) {
           m.delete(uuid);
           continue;
         }
+        if (typeof change !== 'object') continue;
         let row = m.get(uuid);
         if (!row) {
           row = { _uuid: uuid };
