@@ -120,8 +120,43 @@ run_scenario() {
     echo "$PROG: $name done"
 }
 
+# Database files as ovsdb-server itself keeps them (diff transactions, and a clustered log), for the
+# NB import tests: src/engine/nb/testdata/{standalone,clustered}.db and the show.txt they hold.
+gen_db_files() {
+    local out=$ROOT/src/engine/nb/testdata kind
+    mkdir -p "$out"
+    for kind in standalone clustered; do
+        TMPD=$(mktemp -d /tmp/ovnviz-nbgolden.XXXXXX) || die "mktemp failed"
+        export OVN_NB_DB=unix:$TMPD/nb.sock OVS_RUNDIR=$TMPD OVS_LOGDIR=$TMPD
+        if [ $kind = standalone ]; then
+            ovsdb-tool create "$TMPD/nb.db" "$NB_SCHEMA" || die "ovsdb-tool create failed"
+        else
+            ovsdb-tool create-cluster "$TMPD/nb.db" "$NB_SCHEMA" "unix:$TMPD/raft.sock" 2>/dev/null \
+                || die "ovsdb-tool create-cluster failed"
+        fi
+        ovsdb-server --detach --no-chdir --pidfile="$TMPD/nb.pid" --log-file="$TMPD/nb.log" -vconsole:off \
+            --remote=punix:"$TMPD/nb.sock" "$TMPD/nb.db" || die "ovsdb-server failed to start"
+        local n="command ovn-nbctl --db=$OVN_NB_DB"
+        $n init && $n ls-add sw0 && $n lsp-add sw0 p1 -- lsp-set-addresses p1 "00:00:00:00:00:01 10.0.0.1" \
+            && $n lsp-add sw0 p2 -- lsp-set-addresses p2 "00:00:00:00:00:02 10.0.0.2" && $n lsp-del p1 \
+            && $n set Logical_Switch sw0 other_config:a=1 other_config:b=2 && $n remove Logical_Switch sw0 other_config a \
+            && $n lr-add lr0 && $n lrp-add lr0 lr0-sw0 00:00:00:00:ff:01 10.0.0.254/24 \
+            && $n lr-nat-add lr0 snat 172.16.0.1 10.0.0.0/24 && $n lr-nat-add lr0 dnat 172.16.0.2 10.0.0.2 \
+            && $n lr-nat-del lr0 snat || die "$kind: ovn-nbctl failed"
+        $n show > "$out/$kind.show.txt"
+        $n list Logical_Switch > "$out/$kind.list-Logical_Switch.txt"
+        local pid
+        pid=$(cat "$TMPD/nb.pid") && kill -TERM "$pid" && sleep 0.3
+        cp "$TMPD/nb.db" "$out/$kind.db"
+        cleanup
+    done
+}
+
 if [ $# -gt 0 ]; then
-    for s in "$@"; do run_scenario "$GOLDEN/$s"; done
+    for s in "$@"; do
+        if [ "$s" = db-files ]; then gen_db_files; else run_scenario "$GOLDEN/$s"; fi
+    done
 else
     for d in "$GOLDEN"/*/; do run_scenario "${d%/}"; done
+    gen_db_files
 fi

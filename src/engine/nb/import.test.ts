@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { importOvsdbFile, looksLikeOvsdbFile } from './import.ts';
+import { runCommand } from '../script/index.ts';
 import backup from '../../../test/golden-nb/tutorial-pasted/nb-backup.db?raw';
 
 describe('importOvsdbFile', () => {
@@ -32,4 +33,22 @@ describe('importOvsdbFile', () => {
       { numRuns: 500 },
     );
   });
+});
+
+describe('database files ovsdb-server keeps', () => {
+  const files = import.meta.glob('./testdata/*', { query: '?raw', import: 'default', eager: true }) as Record<
+    string,
+    string
+  >;
+  for (const kind of ['standalone', 'clustered']) {
+    it(`reads a ${kind} file (diff transactions included) to what the real ovn-nbctl shows`, () => {
+      const r = importOvsdbFile(files[`./testdata/${kind}.db`]);
+      if (!r.ok) throw new Error(r.error);
+      const world = { nb: r.nb, physical: { chassis: [], bindings: [], macBindings: [] } };
+      const show = runCommand(world, 'ovn-nbctl show');
+      expect(show.outputs[0].output).toBe(files[`./testdata/${kind}.show.txt`]);
+      const list = runCommand(world, 'ovn-nbctl list Logical_Switch');
+      expect(list.outputs[0].output).toBe(files[`./testdata/${kind}.list-Logical_Switch.txt`]);
+    });
+  }
 });

@@ -3,7 +3,7 @@
 import { emptyNbDatabase, type NbDatabase } from './database.ts';
 import { NbTableNames, type NbTableName } from './schema.gen.ts';
 import { defaultValue, tableSchema, type ColumnSchema } from './schema.ts';
-import { sortDatum, valueOf, type Atom, type Datum } from './datum.ts';
+import { datumOf, sortDatum, valueOf, type Atom, type Datum } from './datum.ts';
 
 export type ImportResult = { ok: true; nb: NbDatabase } | { ok: false; line: number; error: string };
 
@@ -38,16 +38,81 @@ function columnValue(col: ColumnSchema, j: unknown): unknown {
   return valueOf(col, sortDatum(d) ?? d);
 }
 
+type Tables = Record<string, Map<string, Record<string, unknown>>>;
+
+/** Applies a diff value (_is_diff transactions): sets toggle members, maps add, drop or replace pairs. */
+function applyDiff(col: ColumnSchema, old: unknown, diff: unknown): unknown {
+  const d = datumOf(col, columnValue(col, diff));
+  if (col.kind === 'map') {
+    const m = { ...((old ?? {}) as Record<string, Atom>) };
+    d.keys.forEach((k, i) => {
+      const key = String(k);
+      const v = (d.values as Atom[])[i];
+      if (key in m && m[key] === v) delete m[key];
+      else m[key] = v;
+    });
+    return m;
+  }
+  if (col.kind === 'set') {
+    const set = new Set((old ?? []) as Atom[]);
+    for (const k of d.keys) {
+      if (set.has(k)) set.delete(k);
+      else set.add(k);
+    }
+    return valueOf(col, { keys: [...set] });
+  }
+  if (col.kind === 'optional') return d.keys.length && d.keys[0] !== old ? d.keys[0] : undefined;
+  return d.keys[0];
+}
+
+/** One OVSDB transaction record: {"Table": {"uuid": {column: value} | null}}. */
+function applyTxn(tables: Tables, txn: Record<string, unknown>, isDiff: boolean): void {
+  for (const [tname, rows] of Object.entries(txn)) {
+    if (tname.startsWith('_') || !NbTableNames.includes(tname as NbTableName)) continue;
+    if (typeof rows !== 'object' || rows === null) continue;
+    const ts = tableSchema(tname as NbTableName);
+    const m = tables[tname];
+    for (const [uuid, change] of Object.entries(rows as Record<string, unknown>)) {
+      if (change === null) {
+        m.delete(uuid);
+        continue;
+      }
+      if (typeof change !== 'object') continue;
+      let row = m.get(uuid);
+      const inserted = !row;
+      if (!row) {
+        row = { _uuid: uuid };
+        for (const c of ts.columns) {
+          const v = defaultValue(c);
+          if (v !== undefined) row[c.name] = v;
+        }
+        m.set(uuid, row);
+      }
+      for (const [cname, j] of Object.entries(change as Record<string, unknown>)) {
+        const col = ts.byName.get(cname);
+        if (!col) continue;
+        const v = isDiff && !inserted ? applyDiff(col, row[cname], j) : columnValue(col, j);
+        if (v === undefined) delete row[cname];
+        else row[cname] = v;
+      }
+    }
+  }
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Reads a standalone database file (what `ovsdb-client backup` writes, or ovsdb-server's own file,
+ * diffs included) or a clustered one (its snapshot and log entries). */
 export function importOvsdbFile(text: string): ImportResult {
   const nb = emptyNbDatabase();
-  const tables = nb.tables as unknown as Record<string, Map<string, Record<string, unknown>>>;
+  const tables = nb.tables as unknown as Tables;
   const lines = text.split('\n');
   let record = 0;
   for (let i = 0; i < lines.length; i++) {
     const header = lines[i];
     if (header.trim() === '') continue;
-    if (!/^OVSDB (JSON|CLUSTER) /.test(header))
-      return { ok: false, line: i + 1, error: 'expected an "OVSDB JSON" record header' };
+    const kind = header.match(/^OVSDB (JSON|CLUSTER) /)?.[1];
+    if (!kind) return { ok: false, line: i + 1, error: 'expected an "OVSDB JSON" record header' };
     const body = lines[++i] ?? '';
     let json: unknown;
     try {
@@ -55,43 +120,33 @@ export function importOvsdbFile(text: string): ImportResult {
     } catch {
       return { ok: false, line: i + 1, error: 'record is not valid JSON' };
     }
-    if (typeof json !== 'object' || json === null || Array.isArray(json))
-      return { ok: false, line: i + 1, error: 'record is not a JSON object' };
-    if (record++ === 0) {
-      const name = (json as { name?: string }).name;
-      if (name !== 'OVN_Northbound')
-        return { ok: false, line: i + 1, error: `database is ${String(name)}, not OVN_Northbound` };
+    if (!isObject(json)) return { ok: false, line: i + 1, error: 'record is not a JSON object' };
+    const checkName = (schema: unknown): ImportResult | undefined => {
+      const name = isObject(schema) ? schema.name : undefined;
+      return name === 'OVN_Northbound'
+        ? undefined
+        : { ok: false, line: i + 1, error: `database is ${String(name)}, not OVN_Northbound` };
+    };
+    if (kind === 'CLUSTER') {
+      // raft records: a snapshot in prev_data, log entries in data ([schema or null, transaction])
+      for (const key of ['prev_data', 'data']) {
+        const entry = json[key];
+        if (!Array.isArray(entry)) continue;
+        if (entry[0] !== null && entry[0] !== undefined) {
+          const bad = checkName(entry[0]);
+          if (bad) return bad;
+        }
+        if (isObject(entry[1])) applyTxn(tables, entry[1], key === 'data' && entry[1]._is_diff === true);
+        record++;
+      }
       continue;
     }
-    for (const [tname, rows] of Object.entries(json as Record<string, unknown>)) {
-      if (tname.startsWith('_') || !NbTableNames.includes(tname as NbTableName)) continue;
-      const ts = tableSchema(tname as NbTableName);
-      const m = tables[tname];
-      if (typeof rows !== 'object' || rows === null) continue;
-      for (const [uuid, change] of Object.entries(rows as Record<string, unknown>)) {
-        if (change === null) {
-          m.delete(uuid);
-          continue;
-        }
-        if (typeof change !== 'object') continue;
-        let row = m.get(uuid);
-        if (!row) {
-          row = { _uuid: uuid };
-          for (const c of ts.columns) {
-            const v = defaultValue(c);
-            if (v !== undefined) row[c.name] = v;
-          }
-          m.set(uuid, row);
-        }
-        for (const [cname, j] of Object.entries(change as Record<string, unknown>)) {
-          const col = ts.byName.get(cname);
-          if (!col) continue;
-          const v = columnValue(col, j);
-          if (v === undefined) delete row[cname];
-          else row[cname] = v;
-        }
-      }
+    if (record++ === 0) {
+      const bad = checkName(json);
+      if (bad) return bad;
+      continue;
     }
+    applyTxn(tables, json, json._is_diff === true);
   }
   if (record === 0) return { ok: false, line: 1, error: 'no OVSDB records' };
   return { ok: true, nb };
