@@ -72,6 +72,7 @@ import {
 } from './lr-routing.ts';
 import { buildModel, smapGetBool, type NorthdModel, type Od } from './model.ts';
 import { addSbRows, datapathUuid } from './sb-rows.ts';
+import { rememberKeys } from './tunnel-keys.ts';
 import { stageById } from './stages.ts';
 
 export type { Lflow } from './flow-table.ts';
@@ -218,9 +219,10 @@ function logicalFlowRow(
 }
 
 /**
- * What real northd writes back into the Northbound database: each switch port's dynamic_addresses
- * (IPAM). Calling this after every script command reproduces a northd that runs after each command,
- * where later allocations see earlier ones (e.g. a MAC kept across a subnet change).
+ * One northd run after a script command: writes what real northd writes back into the Northbound
+ * database (each switch port's dynamic_addresses) and remembers the tunnel keys it allocated (real
+ * northd keeps them in the SB). Calling this after every command reproduces a northd that runs after
+ * each one: later allocations see earlier ones (a MAC kept across a subnet change, keys not reused).
  */
 export function writeDynamicAddresses(world: World): void {
   const model = buildModel(world);
@@ -229,6 +231,11 @@ export function writeDynamicAddresses(world: World): void {
     if (op.dynamicAddresses === undefined) delete op.nbsp.dynamic_addresses;
     else op.nbsp.dynamic_addresses = op.dynamicAddresses;
   }
+  rememberKeys(
+    world.nb,
+    model.datapaths,
+    model.datapaths.flatMap((od) => od.ports.flatMap((op) => (op.crPort ? [{ dp: od.uuid, ...op.crPort }] : []))),
+  );
 }
 
 /** ovn-northd: the Southbound database for a World. */

@@ -14,6 +14,7 @@ import type {
 import type { World } from '../scenario/world.ts';
 import { extractLrpNetworks, extractLspAddresses, isDynamicLspAddress, type LportAddresses } from './addresses.ts';
 import { buildIpam } from './ipam.ts';
+import { datapathKeys, portKeys } from './tunnel-keys.ts';
 import { parseLoadBalancer, type NorthdLb } from './lb.ts';
 
 export interface ChassisFeatures {
@@ -223,7 +224,7 @@ export function buildModel(world: World): NorthdModel {
   const lrpOrder = creationIndex(nb.tables.Logical_Router_Port);
   model.lspOrder = lspOrder;
   model.lbByUuid = lbByUuid;
-  const dpKeys = datapathKeys(nb);
+  const dpKeys = datapathKeys(nb, datapathsInCreationOrder(nb));
   for (const ls of nb.tables.Logical_Switch.values()) {
     model.datapaths.push(buildSwitchOd(model, ls, dpKeys.get(ls._uuid) ?? 0));
   }
@@ -257,6 +258,7 @@ export function buildModel(world: World): NorthdModel {
         model.ports.set(crName, cr);
       }
     }
+    assignPortKeys(model, od);
     od.lbs = lbsOfSwitchOrRouter(nb, lr.load_balancer, lr.load_balancer_group)
       .map((lb) => lbByUuid.get(lb._uuid))
       .filter((lb): lb is NorthdLb => lb !== undefined);
@@ -301,6 +303,7 @@ export function buildSwitchOd(model: NorthdModel, ls: NbLogicalSwitch, tunnelKey
     od.ports.push(op);
     model.ports.set(op.name, op);
   }
+  assignPortKeys(model, od);
   od.lbs = lbsOfSwitchOrRouter(nb, ls.load_balancer, ls.load_balancer_group)
     .map((lb) => model.lbByUuid.get(lb._uuid))
     .filter((lb): lb is NorthdLb => lb !== undefined);
@@ -330,22 +333,32 @@ export function rebuildSwitchOd(model: NorthdModel, lsUuid: string): boolean {
   return true;
 }
 
-/**
- * Datapath tunnel keys, allocated as 23.03 does when northd runs after every command: in creation
- * order of switches and routers together. The script layer's uuids carry a creation counter in their
- * first 32 bits; for other uuids (an imported database) switches come first, then routers.
- */
+/** Port tunnel keys of a datapath, allocated in creation order (chassisredirect ports after theirs). */
+function assignPortKeys(model: NorthdModel, od: Od): void {
+  const all = od.ports.flatMap((op) => (op.crPort ? [op, op.crPort] : [op]));
+  const keys = portKeys(
+    model.nb,
+    od.uuid,
+    all.map((op) => op.name),
+  );
+  for (const op of all) op.tunnelKey = keys.get(op.name) ?? op.tunnelKey;
+}
+
 /** The creation counter the script layer puts in its uuids, or undefined for other uuids. */
 export function creationCounter(uuid: string): number | undefined {
   const n = parseInt(uuid.slice(0, 8), 16);
   return makeUuid(n) === uuid ? n : undefined;
 }
 
-function datapathKeys(nb: NbDatabase): Map<string, number> {
+/**
+ * Switches and routers in creation order (tunnel keys follow it). The script layer's uuids carry a
+ * creation counter in their first 32 bits; for other uuids (an imported database) switches come first.
+ */
+function datapathsInCreationOrder(nb: NbDatabase): string[] {
   const all = [...nb.tables.Logical_Switch.keys(), ...nb.tables.Logical_Router.keys()];
   const counter = creationCounter;
   if (all.every((u) => counter(u) !== undefined)) all.sort((a, b) => (counter(a) ?? 0) - (counter(b) ?? 0));
-  return new Map(all.map((u, i) => [u, i + 1]));
+  return all;
 }
 
 function creationIndex(table: ReadonlyMap<string, unknown>): Map<string, number> {

@@ -1,20 +1,11 @@
-// A World as northd would leave it when it runs after every script command: only IPAM depends on
-// that history (a dynamic MAC survives a later subnet change, freed addresses are reused), so a
-// script whose switches allocate dynamic addresses is replayed command by command.
-import { isDynamicLspAddress } from './addresses.ts';
+// A World as northd would leave it when it runs after every script command. Two things depend on that
+// history: IPAM (a dynamic MAC survives a later subnet change) and tunnel keys (a port deleted and
+// added again gets a new key; a deleted switch's key is reused). So scripts are replayed command by command.
 import { writeDynamicAddresses } from './index.ts';
 import type { World } from '../scenario/world.ts';
 import { emptyWorld, runCommand } from '../script/index.ts';
 
-/** Does any switch allocate dynamic addresses? Then allocation order across commands matters. */
-export function usesIpam(world: World): boolean {
-  const ipam = [...world.nb.tables.Logical_Switch.values()].some(
-    (ls) => ls.other_config.subnet || ls.other_config.ipv6_prefix || ls.other_config.mac_only,
-  );
-  return ipam && [...world.nb.tables.Logical_Switch_Port.values()].some((p) => p.addresses.some(isDynamicLspAddress));
-}
-
-/** Runs the script command by command with northd's IPAM after each. */
+/** Runs the script command by command with a northd run (IPAM, tunnel keys) after each. */
 export function replayWithIpam(text: string): World {
   const world = emptyWorld();
   let command = '';
@@ -30,7 +21,7 @@ export function replayWithIpam(text: string): World {
   return world;
 }
 
-/** The World to give northd for a script that ran without errors into `world`. */
-export function worldAsNorthdSeesIt(text: string, world: World): World {
-  return usesIpam(world) ? replayWithIpam(text) : world;
+/** The World to give northd for a script (that runScript ran without errors). */
+export function worldAsNorthdSeesIt(text: string): World {
+  return replayWithIpam(text);
 }

@@ -1,0 +1,75 @@
+// Tunnel keys as 23.03 allocates them across northd runs: a datapath keeps its key and a new one
+// takes the lowest free key; a port keeps its key and a new one takes (highest key in use on its
+// datapath) + 1. Keys live in the SB between runs; here they are remembered per NB database.
+import type { NbDatabase } from '../nb/database.ts';
+
+interface Remembered {
+  datapaths: Map<string, number>;
+  /** Per datapath (NB uuid): port name -> key. */
+  ports: Map<string, Map<string, number>>;
+}
+
+const remembered = new WeakMap<NbDatabase, Remembered>();
+
+/** Datapath keys for these datapath uuids, given in creation order. */
+export function datapathKeys(nb: NbDatabase, uuids: readonly string[]): Map<string, number> {
+  const known = remembered.get(nb)?.datapaths;
+  const out = new Map<string, number>();
+  const used = new Set<number>();
+  for (const u of uuids) {
+    const k = known?.get(u);
+    if (k !== undefined && !used.has(k)) {
+      out.set(u, k);
+      used.add(k);
+    }
+  }
+  let next = 1;
+  for (const u of uuids) {
+    if (out.has(u)) continue;
+    while (used.has(next)) next++;
+    out.set(u, next);
+    used.add(next);
+  }
+  return out;
+}
+
+/** Port keys of one datapath for these port names, given in creation order. */
+export function portKeys(nb: NbDatabase, dp: string, names: readonly string[]): Map<string, number> {
+  const known = remembered.get(nb)?.ports.get(dp);
+  const out = new Map<string, number>();
+  const used = new Set<number>();
+  let hint = 0;
+  for (const n of names) {
+    const k = known?.get(n);
+    if (k !== undefined && !used.has(k)) {
+      out.set(n, k);
+      used.add(k);
+      hint = Math.max(hint, k);
+    }
+  }
+  for (const n of names) {
+    if (out.has(n)) continue;
+    let k = hint + 1;
+    if (k > 32767) k = 1;
+    while (used.has(k)) k = k >= 32767 ? 1 : k + 1;
+    out.set(n, k);
+    used.add(k);
+    hint = k;
+  }
+  return out;
+}
+
+/** Remembers the keys of a northd run, for the next run on the same NB database. */
+export function rememberKeys(
+  nb: NbDatabase,
+  datapaths: readonly { uuid: string; tunnelKey: number; ports: readonly { name: string; tunnelKey: number }[] }[],
+  extraPorts: readonly { dp: string; name: string; tunnelKey: number }[],
+): void {
+  const r: Remembered = { datapaths: new Map(), ports: new Map() };
+  for (const od of datapaths) {
+    r.datapaths.set(od.uuid, od.tunnelKey);
+    r.ports.set(od.uuid, new Map(od.ports.map((p) => [p.name, p.tunnelKey])));
+  }
+  for (const p of extraPorts) r.ports.get(p.dp)?.set(p.name, p.tunnelKey);
+  remembered.set(nb, r);
+}
