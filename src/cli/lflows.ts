@@ -23,7 +23,7 @@ function southbound(path: string, io: CliIo): SbDatabase | undefined {
     for (const e of run.errors) io.err(`${path}:${e.line}:${e.column}: ${e.message}\n`);
     return undefined;
   }
-  return runNorthd(worldAsNorthdSeesIt(text));
+  return runNorthd(worldAsNorthdSeesIt(text, run.world));
 }
 
 export async function lflowsCommand(args: string[], io: CliIo): Promise<number> {

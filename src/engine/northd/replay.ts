@@ -21,7 +21,16 @@ export function replayWithIpam(text: string): World {
   return world;
 }
 
-/** The World to give northd for a script (that runScript ran without errors). */
-export function worldAsNorthdSeesIt(text: string): World {
-  return replayWithIpam(text);
+/**
+ * The World to give northd for a script that runScript ran without errors into `world`: the replay,
+ * unless splitting the script into commands changed what it built (then `world` itself).
+ */
+export function worldAsNorthdSeesIt(text: string, world: World): World {
+  const replayed = replayWithIpam(text);
+  const tables = Object.keys(world.nb.tables) as (keyof World['nb']['tables'])[];
+  const same =
+    tables.every((t) => replayed.nb.tables[t].size === world.nb.tables[t].size) &&
+    replayed.physical.bindings.length === world.physical.bindings.length &&
+    replayed.physical.chassis.length === world.physical.chassis.length;
+  return same ? replayed : world;
 }
