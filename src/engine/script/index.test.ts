@@ -162,3 +162,19 @@ describe('runScript', () => {
     );
   });
 });
+
+describe('shell loops', () => {
+  it('runs for loops with brace ranges and $(seq …), nested', () => {
+    const run = runScript(
+      'ovn-nbctl ls-add s\nfor i in {1..2}; do\n  for j in $(seq 1 2); do ovn-nbctl lsp-add s p$i$j; done\ndone\necho done\n',
+    );
+    expect(run.errors).toEqual([]);
+    expect(names(run.world.nb.tables.Logical_Switch_Port)).toEqual(['p11', 'p12', 'p21', 'p22']);
+    expect(run.outputs.map((o) => o.output)).toEqual(['done\n']);
+  });
+
+  it('reports an error inside a loop at the body line', () => {
+    const run = runScript('for i in 1 2; do\n  ovn-nbctl lsp-add nosuch p$i\ndone\n');
+    expect(run.errors).toEqual([{ line: 2, column: 3, message: 'ovn-nbctl: nosuch: switch name not found' }]);
+  });
+});

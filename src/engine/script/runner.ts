@@ -2,6 +2,7 @@
 // and dispatch to ovn-nbctl / ovn-sbctl / ovs-vsctl; other programs are listed as skipped.
 import type { World } from '../scenario/world.ts';
 import { tokenize, type Statement, type Word } from './tokenize.ts';
+import { expandBraces } from './braces.ts';
 import { runNbctl } from './nbctl/index.ts';
 import { runMacBindingAdd, runSbctl, type ToolResult } from './sbctl.ts';
 import { resolvePendingBindings, runVsctl, type Hosts } from './vsctl.ts';
@@ -42,6 +43,8 @@ interface Exec {
 
 /** Expands one word: unquoted expansions are split on whitespace, as the shell does. */
 function expandWord(ex: Exec, w: Word): string[] | ScriptError {
+  const only = w.parts.length === 1 ? w.parts[0] : undefined;
+  if (only?.t === 'lit' && !only.quoted && only.s.includes('{')) return expandBraces(only.s);
   const fields: string[] = [];
   let cur = '';
   let has = false;
@@ -169,6 +172,15 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
       result = { output: (noNewline ? args.slice(1) : args).join(' ') + (noNewline ? '' : '\n') };
       break;
     }
+    case 'seq': {
+      const n = args.map(Number);
+      const [first, inc, last] = n.length === 1 ? [1, 1, n[0]] : n.length === 2 ? [n[0], 1, n[1]] : [n[0], n[1], n[2]];
+      const out: number[] = [];
+      if (n.length >= 1 && n.length <= 3 && n.every(Number.isFinite) && inc !== 0)
+        for (let v = first; (inc > 0 ? v <= last : v >= last) && out.length < 10000; v += inc) out.push(v);
+      result = { output: out.map((v) => `${v}\n`).join('') };
+      break;
+    }
     case 'export':
     case 'set':
     case 'true':
@@ -190,39 +202,84 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
   return result.output;
 }
 
-/** Runs a whole script against `world`, stopping at the first error (what came before stays). */
-export function execScript(world: World, text: string, shell: ShellState = newShellState()): ScriptRun {
-  const run: ScriptRun = { world, errors: [], skipped: [], outputs: [] };
-  const { statements, errors } = tokenize(text);
-  const firstTokErr = errors[0];
-  const ex: Exec = { world, shell, run, depth: 0 };
-  let skipRest = false;
+const firstWord = (st: Statement): string => {
+  const p = st.words[0]?.parts[0];
+  return st.words[0]?.parts.length === 1 && p.t === 'lit' && !p.quoted ? p.s : '';
+};
+
+/** A `for NAME in WORDS; do … done` loop starting at statements[i]: its parts and where it ends. */
+function readForLoop(
+  statements: Statement[],
+  i: number,
+): { name: string; items: Word[]; body: Statement[]; end: number } | undefined {
+  const head = statements[i];
+  const name = head.words[1]?.parts[0];
+  if (!name || name.t !== 'lit' || firstWordText(head.words[2]) !== 'in') return undefined;
+  const items = head.words.slice(3);
+  const body: Statement[] = [];
+  let j = i + 1;
+  if (firstWord(statements[j] ?? head) !== 'do' || j >= statements.length) return undefined;
+  let depth = 1;
+  let cur: Statement = { ...statements[j], words: statements[j].words.slice(1) };
+  for (;;) {
+    const w = firstWord(cur);
+    if (w === 'for') depth++;
+    if (w === 'done' && --depth === 0) return { name: name.s, items, body, end: j };
+    if (cur.words.length) body.push(cur);
+    if (++j >= statements.length) return undefined;
+    cur = statements[j];
+  }
+}
+
+const firstWordText = (w: Word | undefined): string =>
+  w && w.parts.length === 1 && w.parts[0].t === 'lit' ? w.parts[0].s : '';
+
+/** Runs statements in order; stops at the first error and returns it. */
+function execStatements(ex: Exec, statements: Statement[], stopLine = Infinity): ScriptError | undefined {
+  const run = ex.run;
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i];
-    if (firstTokErr && st.line >= firstTokErr.line) break;
-    if (skipRest) {
-      if (statements[i - 1].sep === ';') skipRest = false;
-      else continue;
-    }
+    if (st.line >= stopLine) break;
     if (st.unparsed) {
       run.skipped.push({ line: st.line, text: st.text });
       continue;
     }
-    const r = execStatement(ex, st, false);
-    if (typeof r !== 'string') {
-      run.errors.push(r);
-      resolvePendingBindings(world, shell.hosts);
-      return run;
-    }
-    // a pipe's later stages read the output we do not model: list them as skipped
-    if (st.sep === '|') {
-      while (i + 1 < statements.length && statements[i].sep === '|') {
-        i++;
-        run.skipped.push({ line: statements[i].line, text: statements[i].text });
+    if (firstWord(st) === 'for') {
+      const loop = readForLoop(statements, i);
+      if (loop) {
+        const items: string[] = [];
+        for (const w of loop.items) {
+          const f = expandWord(ex, w);
+          if (!Array.isArray(f)) return f;
+          items.push(...f);
+        }
+        for (const item of items) {
+          ex.shell.vars.set(loop.name, item);
+          const err = execStatements(ex, loop.body);
+          if (err) return err;
+        }
+        i = loop.end;
+        continue;
       }
     }
+    const r = execStatement(ex, st, false);
+    if (typeof r !== 'string') return r;
+    // a pipe's later stages read the output we do not model: list them as skipped
+    while (statements[i].sep === '|' && i + 1 < statements.length) {
+      i++;
+      run.skipped.push({ line: statements[i].line, text: statements[i].text });
+    }
   }
-  if (firstTokErr) run.errors.push(firstTokErr);
+  return undefined;
+}
+
+/** Runs a whole script against `world`, stopping at the first error (what came before stays). */
+export function execScript(world: World, text: string, shell: ShellState = newShellState()): ScriptRun {
+  const run: ScriptRun = { world, errors: [], skipped: [], outputs: [] };
+  const { statements, errors } = tokenize(text);
+  const err = execStatements({ world, shell, run, depth: 0 }, statements, errors[0]?.line ?? Infinity);
+  if (err) run.errors.push(err);
+  else if (errors[0]) run.errors.push(errors[0]);
   resolvePendingBindings(world, shell.hosts);
   return run;
 }
