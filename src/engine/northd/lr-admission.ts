@@ -6,6 +6,9 @@ import { formatIpv6, linkLocalOf } from './addresses.ts';
 import { lrportIsEnabled, smapGetBool, type Od, type Op } from './model.ts';
 import type { StageId } from './stages.ts';
 
+/** l3dgw_port_has_associated_vtep_lports: the gateway port's switch has vtep ports (traffic stays distributed). */
+export const l3dgwHasVtepLports = (op: Op): boolean => !!op.crPort && !!op.peer?.od.hasVtepLports;
+
 /** Is this the chassisredirect companion of a distributed gateway port? */
 export const isCrPort = (op: Op): boolean => !!op.nbrp && op.name !== op.nbrp.name;
 
@@ -56,7 +59,7 @@ export function buildAdmCtrlFlowsForRouterPort(ctx: BuildContext, op: Op): void 
     [11554, 11566],
   );
   let match = `eth.dst == ${ea} && inport == ${op.jsonKey}`;
-  if (op.crPort) match += ` && is_chassis_resident(${op.crPort.jsonKey})`;
+  if (op.crPort && !l3dgwHasVtepLports(op)) match += ` && is_chassis_resident(${op.crPort.jsonKey})`;
   gatewayMtuFlow(ctx, op, 'lrInAdmission', 50, 55, match, `xreg0[0..47] = ${ea}; next;`, [11554, 11566]);
 }
 

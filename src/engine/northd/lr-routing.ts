@@ -14,7 +14,7 @@ import {
   parseIpv6,
   solicitedNode,
 } from './addresses.ts';
-import { gatewayMtuFlow, isCrPort } from './lr-admission.ts';
+import { gatewayMtuFlow, isCrPort, l3dgwHasVtepLports } from './lr-admission.ts';
 import { dropOwnDest } from './lr-ip-input.ts';
 import { lrportIsEnabled, lspIsEnabled, lspIsRouter, smapGetBool, type Od, type Op } from './model.ts';
 
@@ -448,7 +448,7 @@ export function buildCheckPktLenFlows(ctx: BuildContext, od: Od): void {
 
 export function buildGatewayRedirectFlows(ctx: BuildContext, od: Od): void {
   for (const gw of od.l3dgwPorts) {
-    if (!gw.crPort) continue;
+    if (!gw.crPort || l3dgwHasVtepLports(gw)) continue;
     addFlow(
       ctx,
       od,
