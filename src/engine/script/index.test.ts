@@ -107,6 +107,14 @@ describe('runScript', () => {
     });
   });
 
+  it('looks through sudo (with its options) and env prefixes', () => {
+    const run = runScript(
+      'sudo -u root -E ovn-nbctl ls-add a\nOVN_NB_DB=tcp:1.2.3.4:6641 ovn-nbctl ls-add b\nenv -i X=1 ovn-nbctl ls-add c\n',
+    );
+    expect(run.errors).toEqual([]);
+    expect(names(run.world.nb.tables.Logical_Switch)).toEqual(['a', 'b', 'c']);
+  });
+
   it('suggests the nearest command for a typo', () => {
     const run = runScript('ovn-nbctl ls-add a\n  ovn-nbctl lsp-addd a p\n');
     expect(run.errors).toEqual([

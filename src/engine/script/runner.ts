@@ -139,8 +139,10 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
     cols.shift();
     if (prog === 'sudo' || prog === 'env')
       while (argv.length && (argv[0].startsWith('-') || (prog === 'env' && argv[0].includes('=')))) {
-        argv.shift();
-        cols.shift();
+        // sudo's options that take a value as the next word (-u USER, -g GROUP …)
+        const skip = prog === 'sudo' && /^-[ugCDhpRrTU]$/.test(argv[0]) ? 2 : 1;
+        argv.splice(0, skip);
+        cols.splice(0, skip);
       }
   }
   if (!argv.length) return '';
