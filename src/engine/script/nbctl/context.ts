@@ -43,6 +43,8 @@ export interface Invocation {
   style: TableStyle;
   firstTable: boolean;
   oneline: boolean;
+  /** --detach: start the daemon (nothing to do here). */
+  detach: boolean;
 }
 
 export const fatal = (msg: string): never => {

@@ -51,6 +51,11 @@ const GLOBAL_FLAGS = new Set([
   '--verbose',
   '--detach',
   '--no-chdir',
+  '--pidfile',
+  '--log-file',
+  '--monitor',
+  '--overwrite-pidfile',
+  '--no-self-confinement',
   '--timestamp',
 ]);
 
@@ -129,6 +134,7 @@ function parseInvocation(args: string[]): { commands: ParsedCommand[]; inv: Invo
     style: { format: 'list', cell: 'string', headings: true },
     firstTable: true,
     oneline: false,
+    detach: false,
   };
   const local = new Map<string, string>();
   let i = 0;
@@ -145,7 +151,14 @@ function parseInvocation(args: string[]): { commands: ParsedCommand[]; inv: Invo
         inv.style.cell = value === 'bare' ? 'bare' : value === 'json' ? 'json' : 'string';
       continue;
     }
-    if (GLOBAL_FLAGS.has(key) || key.startsWith('--db') || key.startsWith('-v')) {
+    if (
+      GLOBAL_FLAGS.has(key) ||
+      key.startsWith('--db') ||
+      key.startsWith('-v') ||
+      key === '--pidfile' ||
+      key === '--log-file'
+    ) {
+      if (key === '--detach') inv.detach = true;
       if (key === '--bare') {
         inv.style.cell = 'bare';
         inv.style.headings = false;
@@ -164,6 +177,7 @@ function parseInvocation(args: string[]): { commands: ParsedCommand[]; inv: Invo
     else groups[groups.length - 1].push(a);
   }
   const nonEmpty = groups.filter((g) => g.length);
+  if (!nonEmpty.length && inv.detach) return { commands: [], inv };
   if (!nonEmpty.length) throw new CtlError('missing command name (use --help for help)');
   const commands = nonEmpty.map((g, k) => parseCommand(g, k === 0 ? local : new Map()));
   return { commands, inv };
@@ -183,6 +197,8 @@ export function runNbctl(world: World, args: string[]): NbctlResult {
     if (e instanceof CtlError) return { output: '', error: e.message, hint: e.hint };
     throw e;
   }
+  // `ovn-nbctl --detach` starts the daemon that later invocations talk to; it prints its socket
+  if (!parsed.commands.length) return { output: '/var/run/ovn/ovn-nbctl.ctl\n' };
   const txn = new NbTxn(world.nb);
   const symtab: SymbolTable = new Map<string, string>();
   symtab.forward = (name) => {
