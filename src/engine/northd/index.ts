@@ -64,10 +64,12 @@ import {
   buildCheckPktLenFlows,
   buildEgressDeliveryFlows,
   buildGatewayRedirectFlows,
+  buildNatDefragDefaults,
+} from './lr-arp-egress.ts';
+import {
   buildIngressPolicyFlows,
   buildIpRoutingFlowsForRouterPort,
   buildMcastLookupFlows,
-  buildNatDefragDefaults,
   buildStaticRouteFlows,
 } from './lr-routing.ts';
 import { buildModel, smapGetBool, type NorthdModel, type Od } from './model.ts';
