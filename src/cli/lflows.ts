@@ -1,11 +1,9 @@
 // `ovnviz lflows FILE`: run a scenario script through northd and print the logical flows exactly as
 // `ovn-sbctl lflow-list` does; `--diff OLD NEW` prints the flows added and removed between two scripts.
-import { runNorthd } from '../engine/northd/index.ts';
-import { worldAsNorthdSeesIt } from '../engine/northd/replay.ts';
 import type { SbDatabase } from '../engine/sb/database.ts';
 import { diffLflows, formatLflowDiff } from '../engine/sb/lflow-diff.ts';
 import { formatLflowList } from '../engine/sb/lflow-list.ts';
-import { runScript } from '../engine/script/index.ts';
+import { loadScenarioText, southboundFor } from '../engine/scenario/compile.ts';
 import type { CliIo } from './main.ts';
 
 const usage = 'usage: ovnviz lflows FILE | ovnviz lflows --diff OLD NEW\n';
@@ -18,12 +16,12 @@ function southbound(path: string, io: CliIo): SbDatabase | undefined {
     io.err(`${path}: ${e instanceof Error ? e.message : String(e)}\n`);
     return undefined;
   }
-  const run = runScript(text, { fileName: path });
+  const run = loadScenarioText(text, path);
   if (run.errors.length > 0) {
     for (const e of run.errors) io.err(`${path}:${e.line}:${e.column}: ${e.message}\n`);
     return undefined;
   }
-  return runNorthd(worldAsNorthdSeesIt(text, run.world));
+  return southboundFor(text, run);
 }
 
 export async function lflowsCommand(args: string[], io: CliIo): Promise<number> {

@@ -1,7 +1,6 @@
 // `ovnviz trace FILE [OPTIONS] [DATAPATH] MICROFLOW`: run a scenario script through northd, then trace
 // the microflow and print exactly what `ovn-trace` prints for the same options.
-import { runNorthd } from '../engine/northd/index.ts';
-import { runScript } from '../engine/script/index.ts';
+import { loadScenarioText, southboundFor } from '../engine/scenario/compile.ts';
 import { formatTrace, trace, type TraceForm, type TraceRequest } from '../engine/trace/index.ts';
 import type { CliIo } from './main.ts';
 
@@ -95,12 +94,12 @@ export async function traceCommand(args: string[], io: CliIo): Promise<number> {
     io.err(`${parsed.file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
-  const run = runScript(text, { fileName: parsed.file });
+  const run = loadScenarioText(text, parsed.file);
   if (run.errors.length > 0) {
     for (const e of run.errors) io.err(`${parsed.file}:${e.line}:${e.column}: ${e.message}\n`);
     return 1;
   }
-  const result = trace(runNorthd(run.world), parsed.request);
+  const result = trace(southboundFor(text, run), parsed.request);
   if (!result.ok) {
     io.err(`${result.error}\n`);
     return 1;

@@ -1,12 +1,11 @@
 // The engine behind the worker protocol: runs a script (or a real NB backup) through northd into a
 // Southbound database, keeps it for traces and console commands, and answers in api.ts's plain data.
-import { importOvsdbFile, looksLikeOvsdbFile } from '../engine/nb/import.ts';
-import { runNorthd } from '../engine/northd/index.ts';
 import type { SbDatabase } from '../engine/sb/database.ts';
 import { diffLflows } from '../engine/sb/lflow-diff.ts';
 import { formatLflowList } from '../engine/sb/lflow-list.ts';
 import { buildTopology } from '../engine/scenario/topology.ts';
-import { emptyWorld, runCommand, runScript, type ScriptRun } from '../engine/script/index.ts';
+import { loadScenarioText, southboundFor } from '../engine/scenario/compile.ts';
+import { runCommand } from '../engine/script/index.ts';
 import { formatTrace, trace } from '../engine/trace/index.ts';
 import type { CommandResult, EngineApi, LoadResult, TraceForm, TraceHop, TraceRequest, TraceResult } from './api.ts';
 import { groupLflows } from './lflows.ts';
@@ -27,7 +26,7 @@ export function createEngine(): EngineApi {
       sb = undefined;
       flowless = new Set();
       const problems: string[] = [];
-      const run = loadText(text);
+      const run = loadScenarioText(text);
       const { graph, ports } = buildTopology(run.world);
       const result: LoadResult = {
         topology: graph,
@@ -38,7 +37,7 @@ export function createEngine(): EngineApi {
         problems,
       };
       try {
-        sb = runNorthd(run.world);
+        sb = southboundFor(text, run);
         result.datapaths = groupLflows(sb);
         if (previous) result.diff = diffLflows(previous, sb);
         for (const dp of result.datapaths) if (dp.ingress.every((s) => s.flows.length === 0)) flowless.add(dp.name);
@@ -72,7 +71,7 @@ export function createEngine(): EngineApi {
 
     async runCommand(line: string): Promise<CommandResult> {
       // A fresh run of the script each time, so that console commands never change the loaded scene.
-      const more = runCommand(loadText(script).world, line);
+      const more = runCommand(loadScenarioText(script).world, line);
       return { output: more.outputs.map((o) => o.output).join(''), errors: more.errors };
     },
   };
@@ -83,20 +82,6 @@ function explainFlowless(hop: TraceHop, flowless: ReadonlySet<string>) {
   if (hop.drop && flowless.has(hop.datapath))
     hop.drop.reason += ' (ovnviz computes no logical flows for this datapath yet; real OVN does)';
   for (const child of hop.children) explainFlowless(child, flowless);
-}
-
-/** A scenario script, or the JSON `ovsdb-client backup` writes of a real Northbound database. */
-function loadText(text: string): ScriptRun {
-  if (!looksLikeOvsdbFile(text)) return runScript(text);
-  const imported = importOvsdbFile(text);
-  if (!imported.ok)
-    return {
-      world: emptyWorld(),
-      errors: [{ line: imported.line, column: 1, message: imported.error }],
-      skipped: [],
-      outputs: [],
-    };
-  return { world: { ...emptyWorld(), nb: imported.nb }, errors: [], skipped: [], outputs: [] };
 }
 
 function describe(error: unknown): string {
