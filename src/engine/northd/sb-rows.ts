@@ -1,6 +1,6 @@
 // The Southbound rows northd writes besides logical flows: Chassis/Encap (from the physical facts,
 // with a real 23.03 ovn-controller's feature flags), Datapath_Binding, Port_Binding,
-// Multicast_Group, Address_Set and Port_Group.
+// Multicast_Group, Address_Set, Port_Group and Load_Balancer.
 import type { SbDatabase } from '../sb/database.ts';
 import type { SbPortBinding } from '../sb/schema.gen.ts';
 import { deterministicUuid } from '../sb/uuid.ts';
@@ -284,12 +284,49 @@ export function removePortRows(sb: SbDatabase, od: Od): void {
   }
 }
 
-/** The Address_Set and Port_Group rows, rewritten from the model. */
+/**
+ * sync_lbs: one Load_Balancer row per NB load balancer applied to a switch, with its switches in a
+ * Logical_DP_Group (ovn-trace reads these VIPs for chk_lb_hairpin and ct_snat_to_vip).
+ */
+function addLoadBalancers(model: NorthdModel, sb: SbDatabase): void {
+  const switchesOf = new Map<string, string[]>();
+  for (const od of model.datapaths) {
+    if (!od.nbs) continue;
+    for (const lb of od.lbs) {
+      const list = switchesOf.get(lb.nlb._uuid) ?? [];
+      list.push(datapathUuid(od));
+      switchesOf.set(lb.nlb._uuid, list);
+    }
+  }
+  for (const [nbUuid, datapaths] of switchesOf) {
+    const nlb = model.nb.tables.Load_Balancer.get(nbUuid);
+    if (!nlb) continue;
+    const group = deterministicUuid(`Logical_DP_Group/Load_Balancer/${nbUuid}`);
+    sb.tables.Logical_DP_Group.set(group, { _uuid: group, datapaths: [...datapaths].sort() });
+    const uuid = deterministicUuid(`Load_Balancer/${nbUuid}`);
+    sb.tables.Load_Balancer.set(uuid, {
+      _uuid: uuid,
+      datapath_group: group,
+      datapaths: [],
+      external_ids: { lb_id: nbUuid },
+      name: nlb.name,
+      options: { ...nlb.options, hairpin_orig_tuple: 'true' },
+      protocol: nlb.protocol,
+      vips: { ...nlb.vips },
+    });
+  }
+}
+
+/** The Address_Set, Port_Group and Load_Balancer rows, rewritten from the model. */
 export function refreshGroupRows(model: NorthdModel, sb: SbDatabase): void {
   sb.tables.Address_Set.clear();
   sb.tables.Port_Group.clear();
+  for (const lb of sb.tables.Load_Balancer.values())
+    if (lb.datapath_group) sb.tables.Logical_DP_Group.delete(lb.datapath_group);
+  sb.tables.Load_Balancer.clear();
   addAddressSets(model, sb);
   addPortGroups(model, sb);
+  addLoadBalancers(model, sb);
 }
 
 /** Everything but Logical_Flow, into sb; returns the port bindings to chassis. */
