@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # gen-nb-goldens.sh - regenerate test/golden-nb/<scenario>/ with the REAL ovn-nbctl 23.03:
-# a private ovsdb-server (NB schema only) on a unix socket in a temp dir, the scenario's
-# script.sh run line by line by bash (prompts stripped, non-OVN commands as no-ops), then
-# `ovn-nbctl show`, `list` of the main tables and each line of queries.txt recorded.
+# private ovsdb-servers (NB, SB) and ovn-northd on unix sockets in a temp dir, as on a real
+# system where northd writes back into the NB (port tags, up); the scenario's script.sh run by
+# bash (prompts stripped, pasted output dropped, non-OVN commands as no-ops) with a northd sync
+# after each ovn-nbctl/ovn-sbctl call; then `ovn-nbctl show`, `list` of the main tables and each
+# line of queries.txt recorded (each query on the state the script left).
 #
 # Usage: scripts/gen-nb-goldens.sh [SCENARIO...]   (default: every scenario dir)
 # Writes per scenario: show.txt, list-<Table>.txt, nb-backup.db (ovsdb-client backup, for the
@@ -13,24 +15,30 @@ PROG=${0##*/}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GOLDEN=$ROOT/test/golden-nb
 NB_SCHEMA=/usr/share/ovn/ovn-nb.ovsschema
-TABLES=(Logical_Switch Copp Mirror Forwarding_Group Meter Meter_Band QoS Connection NB_Global Logical_Switch_Port Logical_Router Logical_Router_Port Logical_Router_Static_Route
+# NB_Global is left out: northd fills it with random values (mac_prefix, svc_monitor_mac) and timestamps
+TABLES=(Logical_Switch Copp Mirror Forwarding_Group Meter Meter_Band QoS Connection Logical_Switch_Port Logical_Router Logical_Router_Port Logical_Router_Static_Route
         Logical_Router_Policy NAT Load_Balancer ACL Port_Group Address_Set DHCP_Options Gateway_Chassis
         HA_Chassis_Group HA_Chassis Static_MAC_Binding)
 
 die() { echo "$PROG: error: $*" >&2; exit 2; }
-for t in ovsdb-tool ovsdb-server ovsdb-client ovn-nbctl; do
+for t in ovsdb-tool ovsdb-server ovsdb-client ovn-nbctl ovn-sbctl ovn-northd; do
     command -v "$t" >/dev/null || die "'$t' not found (sudo apt-get install -y ovn-central)"
 done
-[ -r "$NB_SCHEMA" ] || die "$NB_SCHEMA not found"
+SB_SCHEMA=/usr/share/ovn/ovn-sb.ovsschema
+[ -r "$NB_SCHEMA" ] && [ -r "$SB_SCHEMA" ] || die "OVN schemas not found in /usr/share/ovn"
 
 TMPD=
 cleanup() {
     [ -n "$TMPD" ] && [ -d "$TMPD" ] || return 0
-    local pid
-    pid=$(cat "$TMPD/nb.pid" 2>/dev/null)
-    if [[ $pid =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$TMPD/"; then
-        kill -TERM "$pid" 2>/dev/null
-    fi
+    local pf pid
+    for pf in "$TMPD"/*.pid; do
+        [ -f "$pf" ] || continue
+        pid=$(cat "$pf" 2>/dev/null)
+        # only signal a daemon we started: its command line names our temp dir
+        if [[ $pid =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$TMPD/"; then
+            kill -TERM "$pid" 2>/dev/null
+        fi
+    done
     sleep 0.1
     rm -rf "$TMPD"
     TMPD=
@@ -39,23 +47,50 @@ trap cleanup EXIT
 
 start_db() {
     TMPD=$(mktemp -d /tmp/ovnviz-nbgolden.XXXXXX) || die "mktemp failed"
-    export OVN_NB_DB=unix:$TMPD/nb.sock OVS_RUNDIR=$TMPD OVN_RUNDIR=$TMPD OVS_LOGDIR=$TMPD OVN_LOGDIR=$TMPD
-    ovsdb-tool create "$TMPD/nb.db" "$NB_SCHEMA" || die "ovsdb-tool create failed"
-    ovsdb-server --detach --no-chdir --pidfile="$TMPD/nb.pid" --log-file="$TMPD/nb.log" -vconsole:off \
-        --remote=punix:"$TMPD/nb.sock" "$TMPD/nb.db" || die "ovsdb-server failed to start"
+    export OVN_NB_DB=unix:$TMPD/nb.sock OVN_SB_DB=unix:$TMPD/sb.sock
+    export OVS_RUNDIR=$TMPD OVN_RUNDIR=$TMPD OVS_LOGDIR=$TMPD OVN_LOGDIR=$TMPD
+    local db
+    for db in nb sb; do
+        ovsdb-tool create "$TMPD/$db.db" "$([ $db = nb ] && echo "$NB_SCHEMA" || echo "$SB_SCHEMA")" \
+            || die "ovsdb-tool create $db failed"
+        ovsdb-server --detach --no-chdir --pidfile="$TMPD/$db.pid" --log-file="$TMPD/$db.log" -vconsole:off \
+            --remote=punix:"$TMPD/$db.sock" "$TMPD/$db.db" || die "ovsdb-server ($db) failed to start"
+    done
+    ovn-northd --detach --no-chdir --pidfile="$TMPD/northd.pid" --log-file="$TMPD/northd.log" -vconsole:off \
+        --ovnnb-db="$OVN_NB_DB" --ovnsb-db="$OVN_SB_DB" || die "ovn-northd failed to start"
+}
+
+sync_northd() {
+    timeout 30 ovn-nbctl --db="$OVN_NB_DB" --wait=sb sync \
+        || die "northd sync failed: $(tail -3 "$TMPD/northd.log" 2>/dev/null)"
 }
 
 # The script runs in a subshell with these stand-ins: OVN_NB_DB points ovn-nbctl at our server;
 # SB and OVS commands and the rest of a pasted terminal session do nothing.
 prelude() {
     cat <<'PRE'
-# --wait needs a northd and a chassis we do not run: drop it
+# --wait=hv needs a chassis we do not run: drop --wait, and sync with northd after each call
 ovn-nbctl() {
-    local a args=()
+    local a args=() rc
     for a in "$@"; do [[ $a == --wait=* || $a == --no-wait ]] || args+=("$a"); done
-    command ovn-nbctl --db="$OVN_NB_DB" "${args[@]}"
+    command ovn-nbctl --db="$OVN_NB_DB" "${args[@]}"; rc=$?
+    timeout 30 ovn-nbctl --db="$OVN_NB_DB" --wait=sb sync >/dev/null 2>&1
+    return $rc
 }
-ovn-sbctl() { :; }
+# chassis as a 23.03 ovn-controller would register them (port-up-notif makes lsp-bind set up)
+ovn-sbctl() {
+    local i=1 sub rc
+    while [ $i -le $# ] && [[ ${!i} == -* ]]; do i=$((i + 1)); done
+    sub=${!i:-}
+    command ovn-sbctl --db="$OVN_SB_DB" "$@"; rc=$?
+    if [ $rc = 0 ] && [ "$sub" = chassis-add ]; then
+        local name=$((i + 1))
+        command ovn-sbctl --db="$OVN_SB_DB" set Chassis "${!name}" other_config:ct-no-masked-label=true \
+            other_config:mac-binding-timestamp=true other_config:ovn-ct-lb-related=true other_config:port-up-notif=true
+    fi
+    timeout 30 ovn-nbctl --db="$OVN_NB_DB" --wait=sb sync >/dev/null 2>&1
+    return $rc
+}
 ovs-vsctl() { :; }
 mac-binding-add() { :; }
 sudo() { "$@"; }
@@ -90,9 +125,11 @@ run_scenario() {
     ovn-nbctl --db="$OVN_NB_DB" init
     { prelude; strip_prompts "$dir/script.sh"; } > "$TMPD/run.sh"
     bash "$TMPD/run.sh" >/dev/null 2>"$TMPD/script.err" || die "$name: script failed: $(cat "$TMPD/script.err")"
+    sync_northd
     ovn-nbctl --db="$OVN_NB_DB" show > "$dir/show.txt"
     ovsdb-client backup "$OVN_NB_DB" OVN_Northbound > "$dir/nb-backup.db" || die "$name: ovsdb-client backup failed"
     local t
+    rm -f "$dir"/list-*.txt
     for t in "${TABLES[@]}"; do
         ovn-nbctl --db="$OVN_NB_DB" list "$t" > "$dir/list-$t.txt"
     done
@@ -106,9 +143,13 @@ run_scenario() {
             local f
             f=$(printf '%s/queries/%02d' "$dir" "$n")
             printf '%s\n' "$q" > "$f.cmd.txt"
-            # every query sees the state the script left, not what earlier queries did
+            # every query sees the state the script left, not what earlier queries did: fresh
+            # daemons (northd cannot always follow a restore under it), the NB restored, synced
+            cleanup
+            start_db
             ovsdb-client restore "$OVN_NB_DB" OVN_Northbound < "$dir/nb-backup.db" >/dev/null 2>&1 \
                 || die "$name: ovsdb-client restore failed"
+            sync_northd
             set +e
             eval "command ovn-nbctl --db=\"\$OVN_NB_DB\" ${q#ovn-nbctl }" > "$f.out.txt" 2> "$f.err.txt"
             echo $? > "$f.rc.txt"

@@ -20,7 +20,8 @@ describe('runScript', () => {
       options: {},
       port_security: [],
     });
-    expect(lsp.up).toBeUndefined();
+    // a running northd marks the unbound port down
+    expect(lsp.up).toBe(false);
     expect(run.world.nb.tables.NB_Global.size).toBe(1);
   });
 
@@ -100,6 +101,7 @@ describe('runScript', () => {
       'ovn-sbctl chassis-add hv1 geneve 192.168.0.1\novn-nbctl ls-add s -- lsp-add s p\novn-sbctl lsp-bind p hv1\nmac-binding-add p 10.0.0.9 00:00:00:00:00:09\n',
     );
     expect(run.errors).toEqual([]);
+    expect([...run.world.nb.tables.Logical_Switch_Port.values()][0].up).toBe(true);
     expect(run.world.physical).toEqual({
       chassis: [{ name: 'hv1', hostname: '', encaps: [{ type: 'geneve', ip: '192.168.0.1' }] }],
       bindings: [{ logicalPort: 'p', chassis: 'hv1' }],

@@ -26,6 +26,15 @@ const lspExists = (world: World, name: string): boolean => {
   return false;
 };
 
+/** Ports bound with `ovn-sbctl lsp-bind`: their Port_Binding is up, which northd copies to the NB. */
+const sbBound = new WeakMap<World, Set<string>>();
+export const isSbBound = (world: World, port: string): boolean => sbBound.get(world)?.has(port) ?? false;
+const boundSet = (world: World): Set<string> => {
+  let s = sbBound.get(world);
+  if (!s) sbBound.set(world, (s = new Set()));
+  return s;
+};
+
 const SB_COMMANDS: Record<string, [number, number]> = {
   'chassis-add': [3, 3],
   'chassis-del': [1, 1],
@@ -62,6 +71,7 @@ export function runSbctl(world: World, args: string[]): ToolResult | 'unsupporte
       if (!chassis(name))
         return opts.has('--if-exists') ? { output: '' } : { output: '', error: `no chassis named ${name}` };
       phys.chassis = phys.chassis.filter((c) => c.name !== name);
+      for (const b of phys.bindings) if (b.chassis === name) boundSet(world).delete(b.logicalPort);
       phys.bindings = phys.bindings.filter((b) => b.chassis !== name);
       return { output: '' };
     }
@@ -75,6 +85,7 @@ export function runSbctl(world: World, args: string[]): ToolResult | 'unsupporte
         return { output: '', error: `lport (${port}) has already been binded to chassis (${bound.chassis})` };
       }
       phys.bindings.push({ logicalPort: port, chassis: ch });
+      boundSet(world).add(port);
       return { output: '' };
     }
     default: {
@@ -82,6 +93,7 @@ export function runSbctl(world: World, args: string[]): ToolResult | 'unsupporte
       if (!lspExists(world, port))
         return opts.has('--if-exists') ? { output: '' } : { output: '', error: `no port named ${port}` };
       phys.bindings = phys.bindings.filter((b) => b.logicalPort !== port);
+      boundSet(world).delete(port);
       return { output: '' };
     }
   }

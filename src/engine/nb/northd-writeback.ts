@@ -1,0 +1,47 @@
+// What a running ovn-northd 23.03 writes back into the Northbound database: Logical_Switch_Port
+// `tag` (copied from tag_request, or allocated for nested containers) and `up`. The CLI and the UI
+// show the NB as it looks on a real system, where northd is always running.
+import type { NbDatabase } from './database.ts';
+import type { NbLogicalSwitchPort } from './schema.gen.ts';
+
+/** VLAN tags northd allocates for nested containers: 1 … 4095. */
+const MAX_OVN_TAGS = 4096;
+
+/**
+ * Applies northd's writes in place. `claimed(port)` says whether a chassis has claimed the port's
+ * Port_Binding (and reported it up); router-type ports are always up.
+ */
+export function applyNorthdWriteback(nb: NbDatabase, claimed: (port: string) => boolean): void {
+  const ports = nb.tables.Logical_Switch_Port;
+  const inSwitch = new Set<string>();
+  for (const ls of nb.tables.Logical_Switch.values()) for (const u of ls.ports) inSwitch.add(u);
+  // tag_alloc_add_existing_tags, then tag_alloc_create_new_tag
+  const allocated = new Map<string, Set<number>>();
+  const tagsOf = (parent: string): Set<number> => {
+    let s = allocated.get(parent);
+    if (!s) allocated.set(parent, (s = new Set()));
+    return s;
+  };
+  for (const p of ports.values())
+    if (inSwitch.has(p._uuid) && p.parent_name && p.tag !== undefined) tagsOf(p.parent_name).add(p.tag);
+  const set = (p: NbLogicalSwitchPort, changes: Partial<NbLogicalSwitchPort>): void => {
+    ports.set(p._uuid, { ...p, ...changes });
+  };
+  for (const p of [...ports.values()]) {
+    if (!inSwitch.has(p._uuid) || p.tag_request === undefined) continue;
+    if (p.parent_name && p.tag_request === 0) {
+      if (p.tag !== undefined) continue;
+      const used = tagsOf(p.parent_name);
+      let tag = 1;
+      while (tag < MAX_OVN_TAGS && used.has(tag)) tag++;
+      if (tag === MAX_OVN_TAGS) continue;
+      used.add(tag);
+      set(p, { tag });
+    } else if (p.tag_request !== 0 && p.tag !== p.tag_request) set(p, { tag: p.tag_request });
+  }
+  for (const p of [...ports.values()]) {
+    if (!inSwitch.has(p._uuid)) continue;
+    const up = p.type === 'router' || claimed(p.name);
+    if (p.up !== up) set(p, { up });
+  }
+}
