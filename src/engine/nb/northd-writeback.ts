@@ -12,9 +12,8 @@ const MAX_OVN_TAGS = 4096;
  * Port_Binding (and reported it up); router-type ports are always up.
  */
 export function applyNorthdWriteback(nb: NbDatabase, claimed: (port: string) => boolean): void {
+  // Logical_Switch_Port is not a root table: every port left after a commit belongs to a switch
   const ports = nb.tables.Logical_Switch_Port;
-  const inSwitch = new Set<string>();
-  for (const ls of nb.tables.Logical_Switch.values()) for (const u of ls.ports) inSwitch.add(u);
   // tag_alloc_add_existing_tags, then tag_alloc_create_new_tag
   const allocated = new Map<string, Set<number>>();
   const tagsOf = (parent: string): Set<number> => {
@@ -22,13 +21,12 @@ export function applyNorthdWriteback(nb: NbDatabase, claimed: (port: string) => 
     if (!s) allocated.set(parent, (s = new Set()));
     return s;
   };
-  for (const p of ports.values())
-    if (inSwitch.has(p._uuid) && p.parent_name && p.tag !== undefined) tagsOf(p.parent_name).add(p.tag);
+  for (const p of ports.values()) if (p.parent_name && p.tag !== undefined) tagsOf(p.parent_name).add(p.tag);
   const set = (p: NbLogicalSwitchPort, changes: Partial<NbLogicalSwitchPort>): void => {
     ports.set(p._uuid, { ...p, ...changes });
   };
-  for (const p of [...ports.values()]) {
-    if (!inSwitch.has(p._uuid) || p.tag_request === undefined) continue;
+  for (const p of ports.values()) {
+    if (p.tag_request === undefined) continue;
     if (p.parent_name && p.tag_request === 0) {
       if (p.tag !== undefined) continue;
       const used = tagsOf(p.parent_name);
@@ -39,8 +37,7 @@ export function applyNorthdWriteback(nb: NbDatabase, claimed: (port: string) => 
       set(p, { tag });
     } else if (p.tag_request !== 0 && p.tag !== p.tag_request) set(p, { tag: p.tag_request });
   }
-  for (const p of [...ports.values()]) {
-    if (!inSwitch.has(p._uuid)) continue;
+  for (const p of ports.values()) {
     const up = p.type === 'router' || claimed(p.name);
     if (p.up !== up) set(p, { up });
   }
