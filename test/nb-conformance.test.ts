@@ -145,10 +145,7 @@ describe('ovn-nbctl conformance (test/golden-nb)', () => {
 });
 
 /** Floors below which a scenario fails; every scenario not listed must be identical line for line. */
-const MIN_PARITY: Record<string, number> = {
-  // northd's IPAM writes dynamic_addresses into the NB; we do not emulate that write yet (3 lines)
-  'g-ls-dynamic-addresses': 0.98,
-};
+const MIN_PARITY: Record<string, number> = {};
 
 /** The northd goldens (test/golden, made by scripts/gen-goldens.sh with real northd running) keep the
  * `ovn-nbctl show` of each scenario too: one more check of the same thing from another generator. */

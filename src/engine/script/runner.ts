@@ -6,6 +6,7 @@ import { expandBraces } from './braces.ts';
 import { runNbctl } from './nbctl/index.ts';
 import { isSbBound, runMacBindingAdd, runSbctl, type ToolResult } from './sbctl.ts';
 import { applyNorthdWriteback } from '../nb/northd-writeback.ts';
+import { applyIpamWriteback } from './ipam-writeback.ts';
 import { resolvePendingBindings, runVsctl, type Hosts } from './vsctl.ts';
 
 export interface ScriptError {
@@ -197,8 +198,10 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
       result = 'unsupported';
   }
   // a running northd reacts to every change (tags, up); output of later commands shows it
-  if (result !== 'unsupported' && (prog === 'ovn-nbctl' || prog === 'ovn-sbctl'))
+  if (result !== 'unsupported' && (prog === 'ovn-nbctl' || prog === 'ovn-sbctl')) {
     applyNorthdWriteback(ex.world.nb, (port) => isSbBound(ex.world, port));
+    applyIpamWriteback(ex.world);
+  }
   if (result === 'unsupported') {
     const last = ex.run.skipped[ex.run.skipped.length - 1];
     if (!capture && last?.line !== st.line) ex.run.skipped.push({ line: st.line, text: st.text });
