@@ -96,6 +96,15 @@ describe('runScript', () => {
     expect(run.world.physical.bindings).toEqual([{ logicalPort: 'vm1', chassis: 'hv7' }]);
   });
 
+  it('takes the OVN keys of ovs-vsctl set Open_vSwitch with or without their external_ids: prefix', () => {
+    const run = runScript(
+      'node3$ ovs-vsctl set Open_vSwitch . external_ids:system-id=hv3 ovn-encap-ip=10.0.0.3 ovn-encap-type=vxlan ovn-bridge-mappings=phys:br-ex\n',
+    );
+    expect(run.world.physical.chassis).toEqual([
+      { name: 'hv3', hostname: 'node3', encaps: [{ type: 'vxlan', ip: '10.0.0.3' }] },
+    ]);
+  });
+
   it('records ovn-sbctl chassis and bindings and the goldens mac-binding-add helper', () => {
     const run = runScript(
       'ovn-sbctl chassis-add hv1 geneve 192.168.0.1\novn-nbctl ls-add s -- lsp-add s p\novn-sbctl lsp-bind p hv1\nmac-binding-add p 10.0.0.9 00:00:00:00:00:09\n',

@@ -18,8 +18,11 @@ export type Hosts = Map<string, HostState>;
 function parseKeyValues(args: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const a of args) {
-    const m = a.match(/^(?:external[_-]ids|external_ids|other_config):("?)([^=]+?)\1=(.*)$/);
-    if (m) out[m[2]] = m[3].replace(/^"(.*)"$/, '$1');
+    const m = a.match(/^(?:external[_-]ids|other[_-]config):("?)([^=]+?)\1=(.*)$/);
+    // shorthand people write in notes: the OVN keys without their external_ids: column
+    const bare = m ? undefined : a.match(/^()(system-id|ovn-[\w-]+|hostname)=(.*)$/);
+    const hit = m ?? bare;
+    if (hit) out[hit[2]] = hit[3].replace(/^"(.*)"$/, '$1');
   }
   return out;
 }
