@@ -5,8 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatSbBindings, type SbTablesLike } from '../scripts/golden/sb-bindings.ts';
-import { runNorthd } from '../src/engine/northd/index.ts';
-import { runScript } from '../src/engine/script/index.ts';
+import { loadScenarioText, southboundFor } from '../src/engine/scenario/compile.ts';
 import { compareText, formatParityTable, loadScenarios, type ParityRow } from './golden-harness.ts';
 
 const goldenDir = join(dirname(fileURLToPath(import.meta.url)), 'golden');
@@ -14,9 +13,11 @@ const only = process.env.GOLDEN_ONLY?.split(',').filter(Boolean);
 const scenarios = loadScenarios(goldenDir, only).filter((s) => existsSync(join(goldenDir, s.name, 'sb-bindings.txt')));
 const rows: ParityRow[] = [];
 
+// The same path from script text to Southbound as `ovnviz lflows` and `ovnviz trace` take.
 function ourBindings(scriptPath: string): string {
-  const run = runScript(readFileSync(scriptPath, 'utf8'), { fileName: scriptPath });
-  const sb = runNorthd(run.world);
+  const text = readFileSync(scriptPath, 'utf8');
+  const run = loadScenarioText(text, scriptPath);
+  const sb = southboundFor(text, run);
   const tables: SbTablesLike = Object.fromEntries(
     Object.entries(sb.tables).map(([name, map]: [string, Map<string, object>]) => [name, map.values()]),
   );
