@@ -2,7 +2,16 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'test/golden/', 'test/golden-*/**/*.json'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'test/golden/',
+      'test/golden-*/**/*.json',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
