@@ -3,25 +3,15 @@
 import type { SbDatabase } from '../engine/sb/database.ts';
 import { diffLflows, formatLflowDiff } from '../engine/sb/lflow-diff.ts';
 import { formatLflowList } from '../engine/sb/lflow-list.ts';
-import { loadScenarioText, southboundFor } from '../engine/scenario/compile.ts';
+import { southboundFor } from '../engine/scenario/compile.ts';
 import type { CliIo } from './main.ts';
+import { readScenarioFile } from './scenario-file.ts';
 
 const usage = 'usage: ovnviz lflows FILE | ovnviz lflows --diff OLD NEW\n';
 
 function southbound(path: string, io: CliIo): SbDatabase | undefined {
-  let text: string;
-  try {
-    text = io.readFile(path);
-  } catch (e) {
-    io.err(`${path}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return undefined;
-  }
-  const run = loadScenarioText(text, path);
-  if (run.errors.length > 0) {
-    for (const e of run.errors) io.err(`${path}:${e.line}:${e.column}: ${e.message}\n`);
-    return undefined;
-  }
-  return southboundFor(text, run);
+  const loaded = readScenarioFile(path, io);
+  return loaded && !loaded.failed ? southboundFor(loaded.text, loaded.run) : undefined;
 }
 
 export async function lflowsCommand(args: string[], io: CliIo): Promise<number> {

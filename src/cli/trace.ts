@@ -1,8 +1,9 @@
 // `ovnviz trace FILE [OPTIONS] [DATAPATH] MICROFLOW`: run a scenario script through northd, then trace
 // the microflow and print exactly what `ovn-trace` prints for the same options.
-import { loadScenarioText, southboundFor } from '../engine/scenario/compile.ts';
+import { southboundFor } from '../engine/scenario/compile.ts';
 import { formatTrace, trace, type TraceForm, type TraceRequest } from '../engine/trace/index.ts';
 import type { CliIo } from './main.ts';
+import { readScenarioFile } from './scenario-file.ts';
 
 const usage =
   "usage: ovnviz trace FILE [--ct=FLAGS]... [--lb-dst=IP[:PORT]] [--select-id=N] [DATAPATH] 'MICROFLOW' " +
@@ -87,19 +88,9 @@ export async function traceCommand(args: string[], io: CliIo): Promise<number> {
     io.err(`ovnviz trace: ${parsed}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = io.readFile(parsed.file);
-  } catch (e) {
-    io.err(`${parsed.file}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  }
-  const run = loadScenarioText(text, parsed.file);
-  if (run.errors.length > 0) {
-    for (const e of run.errors) io.err(`${parsed.file}:${e.line}:${e.column}: ${e.message}\n`);
-    return 1;
-  }
-  const result = trace(southboundFor(text, run), parsed.request);
+  const loaded = readScenarioFile(parsed.file, io);
+  if (!loaded || loaded.failed) return 1;
+  const result = trace(southboundFor(loaded.text, loaded.run), parsed.request);
   if (!result.ok) {
     io.err(`${result.error}\n`);
     return 1;

@@ -1,0 +1,28 @@
+// Reading a scenario file for every subcommand: a script or an `ovsdb-client backup` of a real NB,
+// with errors reported the same way everywhere (`FILE:LINE:COL: message`, then any hint).
+import { loadScenarioText } from '../engine/scenario/compile.ts';
+import type { ScriptRun } from '../engine/script/index.ts';
+import type { CliIo } from './main.ts';
+
+export interface ScenarioFile {
+  text: string;
+  run: ScriptRun;
+  /** The script stopped at an error (reported on stderr); everything before it is loaded. */
+  failed: boolean;
+}
+
+export function readScenarioFile(file: string, io: CliIo): ScenarioFile | undefined {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (e) {
+    io.err(`${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return undefined;
+  }
+  const run = loadScenarioText(text, file);
+  for (const e of run.errors) {
+    io.err(`${file}:${e.line}:${e.column}: ${e.message}\n`);
+    if (e.hint) io.err(`${file}:${e.line}:${e.column}: hint: ${e.hint}\n`);
+  }
+  return { text, run, failed: run.errors.length > 0 };
+}
