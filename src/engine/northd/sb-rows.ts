@@ -5,6 +5,7 @@ import type { SbDatabase } from '../sb/database.ts';
 import type { SbPortBinding } from '../sb/schema.gen.ts';
 import { deterministicUuid } from '../sb/uuid.ts';
 import { reachableVips, routerLbAddressSet } from './lr-lb.ts';
+import { routerLspNatAddresses } from './nat-addresses.ts';
 import {
   lspIsEnabled,
   lspIsExternal,
@@ -96,7 +97,8 @@ function switchPortBinding(op: Op, dpUuid: string, chassis: string | undefined):
   } else {
     pb.type = lsp.type;
     pb.options = { ...lsp.options };
-    if (lsp.parent_name) pb.parent_port = lsp.parent_name;
+    if (smapGetBool(op.od.nbs?.other_config ?? {}, 'vlan-passthru', false)) pb.options['vlan-passthru'] = 'true';
+    if (lsp.parent_name !== undefined) pb.parent_port = lsp.parent_name;
     if (lsp.tag !== undefined) pb.tag = lsp.tag;
     else if (lsp.tag_request !== undefined && lsp.tag_request !== 0) pb.tag = lsp.tag_request;
   }
@@ -317,7 +319,89 @@ function addLoadBalancers(model: NorthdModel, sb: SbDatabase): void {
   }
 }
 
-/** The Address_Set, Port_Group and Load_Balancer rows, rewritten from the model. */
+/** An SB HA_Chassis_Group (by name) holding the given chassis and priorities, as northd syncs it. */
+function haChassisGroup(
+  sb: SbDatabase,
+  chassisByName: ReadonlyMap<string, string>,
+  name: string,
+  members: readonly { chassis: string; priority: number }[],
+): string {
+  const uuid = deterministicUuid(`HA_Chassis_Group/${name}`);
+  const haChassis = members.map((m) => {
+    const u = deterministicUuid(`HA_Chassis/${name}/${m.chassis}`);
+    sb.tables.HA_Chassis.set(u, {
+      _uuid: u,
+      chassis: chassisByName.get(m.chassis),
+      external_ids: { 'chassis-name': m.chassis },
+      priority: m.priority,
+    });
+    return u;
+  });
+  sb.tables.HA_Chassis_Group.set(uuid, {
+    _uuid: uuid,
+    external_ids: {},
+    ha_chassis: haChassis.sort(),
+    name,
+    ref_chassis: [],
+  });
+  return uuid;
+}
+
+/**
+ * Port_Binding.ha_chassis_group: an external port's NB group, a chassisredirect port's NB group or
+ * (legacy) its gateway chassis, copied into an SB group named after the router port.
+ */
+function addHaChassisGroups(model: NorthdModel, sb: SbDatabase, chassisByName: ReadonlyMap<string, string>): void {
+  const nb = model.nb;
+  const fromNbGroup = (groupUuid: string): string | undefined => {
+    const group = nb.tables.HA_Chassis_Group.get(groupUuid);
+    if (!group) return undefined;
+    const members = group.ha_chassis.flatMap((u) => {
+      const hc = nb.tables.HA_Chassis.get(u);
+      return hc ? [{ chassis: hc.chassis_name, priority: hc.priority }] : [];
+    });
+    return haChassisGroup(sb, chassisByName, group.name, members);
+  };
+  for (const op of model.ports.values()) {
+    const pb = sb.tables.Port_Binding.get(portBindingUuid(op.name));
+    if (!pb) continue;
+    if (op.nbsp?.type === 'external' && op.nbsp.ha_chassis_group) {
+      pb.ha_chassis_group = fromNbGroup(op.nbsp.ha_chassis_group);
+    } else if (op.nbrp && pb.type === 'chassisredirect') {
+      const lrp = op.nbrp;
+      if (lrp.ha_chassis_group) pb.ha_chassis_group = fromNbGroup(lrp.ha_chassis_group);
+      else if (lrp.gateway_chassis.length > 0) {
+        const members = lrp.gateway_chassis.flatMap((u) => {
+          const gc = nb.tables.Gateway_Chassis.get(u);
+          return gc?.chassis_name ? [{ chassis: gc.chassis_name, priority: gc.priority }] : [];
+        });
+        pb.ha_chassis_group = haChassisGroup(sb, chassisByName, lrp.name, members);
+      }
+    }
+  }
+}
+
+/** sync_dns_entries: one SB DNS row per NB DNS row used by a switch; record values in lower case. */
+function addDnsRows(model: NorthdModel, sb: SbDatabase): void {
+  const datapathsOf = new Map<string, string[]>();
+  for (const od of model.datapaths) {
+    for (const u of od.nbs?.dns_records ?? []) datapathsOf.set(u, [...(datapathsOf.get(u) ?? []), datapathUuid(od)]);
+  }
+  for (const [nbUuid, datapaths] of datapathsOf) {
+    const dns = model.nb.tables.DNS.get(nbUuid);
+    if (!dns) continue;
+    const records = Object.fromEntries(Object.entries(dns.records).map(([k, v]) => [k, v.toLowerCase()]));
+    const uuid = deterministicUuid(`DNS/${nbUuid}`);
+    sb.tables.DNS.set(uuid, {
+      _uuid: uuid,
+      datapaths: [...datapaths].sort(),
+      external_ids: { dns_id: nbUuid },
+      records,
+    });
+  }
+}
+
+/** The Address_Set, Port_Group, Load_Balancer, DNS and HA chassis rows and NAT addresses, rewritten from the model. */
 export function refreshGroupRows(model: NorthdModel, sb: SbDatabase): void {
   sb.tables.Address_Set.clear();
   sb.tables.Port_Group.clear();
@@ -327,6 +411,16 @@ export function refreshGroupRows(model: NorthdModel, sb: SbDatabase): void {
   addAddressSets(model, sb);
   addPortGroups(model, sb);
   addLoadBalancers(model, sb);
+  sb.tables.DNS.clear();
+  addDnsRows(model, sb);
+  sb.tables.HA_Chassis_Group.clear();
+  sb.tables.HA_Chassis.clear();
+  const chassisByName = new Map([...sb.tables.Chassis.values()].map((c) => [c.name, c._uuid]));
+  addHaChassisGroups(model, sb, chassisByName);
+  for (const op of model.ports.values()) {
+    const pb = op.nbsp && lspIsRouter(op.nbsp) ? sb.tables.Port_Binding.get(portBindingUuid(op.name)) : undefined;
+    if (pb) pb.nat_addresses = routerLspNatAddresses(model, op, op.peer?.od.nbr?.options.chassis);
+  }
 }
 
 /** Everything but Logical_Flow, into sb; returns the port bindings to chassis. */
