@@ -137,6 +137,9 @@ function generate(seed: number): string {
         g.nb(`lsp-set-port-security ${name} "${ps.trim()}"`);
       }
       if (g.chance(0.1)) g.nb(`lsp-set-enabled ${name} disabled`);
+      if (g.chance(0.08))
+        g.nb(`lsp-set-port-security ${name} "${mac} 10.${net}.0.${10 + p}" "50:54:00:03:${hex(net)}:${hex(p)}"`);
+      if (g.chance(0.06)) g.nb(`lsp-set-addresses ${name} "${mac} fe80::5054:ff:fe00:${hex(p)} 10.${net}.0.${10 + p}"`);
       if (g.chance(0.05)) g.nb(`lsp-set-options ${name} mcast_flood_reports=true`);
       if (g.chance(0.08)) {
         const child = `${name}-c`;
@@ -172,6 +175,17 @@ function generate(seed: number): string {
       else if (chassis.length && g.chance(0.2)) g.nb(`set Logical_Router ${r} options:chassis=${chassis[0]}`);
       if (g.chance(0.25)) g.nb(`lr-nat-add ${r} snat 172.20.${net}.1 10.${net}.0.0/24`);
       if (g.chance(0.2)) g.nb(`lr-nat-add ${r} dnat_and_snat 172.20.${net}.50 10.${net}.0.11`);
+      if (g.chance(0.2))
+        g.nb(`lr-nat-add ${r} dnat_and_snat 172.20.${net}.51 10.${net}.0.12 ${sw}-p2 00:00:00:00:ab:${hex(net)}`);
+      if (g.chance(0.15)) {
+        const r2 = `lr${s}b`;
+        g.nb(`lr-add ${r2}`);
+        g.nb(`lrp-add ${r2} ${r2}-${sw} 00:00:00:00:${hex(net)}:fe 10.${net}.0.254/24 fd${hex(net)}::fe/64`);
+        g.nb(`lsp-add ${sw} ${sw}-${r2}`);
+        g.nb(`lsp-set-type ${sw}-${r2} router`);
+        g.nb(`lsp-set-addresses ${sw}-${r2} router`);
+        g.nb(`lsp-set-options ${sw}-${r2} router-port=${r2}-${sw}`);
+      }
       if (g.chance(0.1)) g.nb(`set Logical_Router ${r} options:mcast_relay=true`);
       if (g.chance(0.15)) {
         g.nb(`lb-add rlb${s} 172.20.${net}.80:80 10.${net}.0.11:80 tcp`);
@@ -309,6 +323,7 @@ function generate(seed: number): string {
     }
     const lbOpts: string[] = [];
     if (g.chance(0.2)) lbOpts.push('options:reject=true');
+    if (g.chance(0.1)) lbOpts.push(`options:hairpin_snat_ip="10.${net}.0.251 fd${hex(net)}::251"`);
     if (g.chance(0.15)) lbOpts.push(`options:hairpin_snat_ip=10.${net}.0.250`);
     if (g.chance(0.1)) lbOpts.push('options:skip_snat=true');
     if (g.chance(0.15)) lbOpts.push('options:affinity_timeout=60');
@@ -364,6 +379,7 @@ function generate(seed: number): string {
     const addr = [...p.ip4, ...p.ip6].join(' ') || '10.99.0.1';
     g.lines.push(`dns=$(ovn-nbctl create DNS records='{"${p.name}.ovn.org"="${addr}"}')`);
     g.nb(`add Logical_Switch sw${p.sw} dns_records $dns`);
+    if (nSw > 1 && g.chance(0.3)) g.nb(`add Logical_Switch sw${(p.sw + 1) % nSw} dns_records $dns`);
   }
   // QoS
   if (g.chance(0.25)) {
@@ -380,15 +396,19 @@ function generate(seed: number): string {
   }
   // edits after creation: deletes and changes, so keys, IPAM and flows follow later commands
   if (g.chance(0.35)) {
+    const deleted = new Set<string>();
     for (let n = g.int(1, 3); n > 0; n--) {
       const p = vms.length ? g.pick(vms) : undefined;
+      if (p && deleted.has(p.name)) continue;
       const k = g.int(0, 6);
       if (!p) break;
       const net = 10 + p.sw;
-      if (k === 0) g.nb(`--if-exists lsp-del ${p.name}`);
-      else if (k === 1) g.nb(`--if-exists lsp-set-addresses ${p.name} "${p.mac} 10.${net}.0.${80 + n}"`);
-      else if (k === 2) g.nb(`--if-exists lsp-set-port-security ${p.name}`);
-      else if (k === 3) g.nb(`--if-exists acl-del sw${p.sw}`);
+      if (k === 0) {
+        g.nb(`lsp-del ${p.name}`);
+        deleted.add(p.name);
+      } else if (k === 1) g.nb(`lsp-set-addresses ${p.name} "${p.mac} 10.${net}.0.${80 + n}"`);
+      else if (k === 2) g.nb(`lsp-set-port-security ${p.name}`);
+      else if (k === 3) g.nb(`acl-del sw${p.sw}`);
       else if (k === 4) {
         if (!g.lines.some((l) => l.includes('mac_prefix'))) g.nb(`set NB_Global . options:mac_prefix=0a:00:00`);
         g.nb(
@@ -396,8 +416,8 @@ function generate(seed: number): string {
         );
         g.nb(`lsp-add sw${p.sw} sw${p.sw}-dyn${n}`);
         g.nb(`lsp-set-addresses sw${p.sw}-dyn${n} dynamic`);
-      } else if (k === 5) g.nb(`--if-exists lsp-set-type ${p.name} localport`);
-      else g.nb(`--if-exists ls-lb-del sw${p.sw}`);
+      } else if (k === 5) g.nb(`lsp-set-type ${p.name} localport`);
+      else g.nb(`ls-lb-del sw${p.sw}`);
     }
   }
   // dynamic MACs need a fixed prefix, or real northd picks a random one

@@ -29,6 +29,8 @@ export interface NorthdOptions {
   controllerEvent: boolean;
   /** NB_Global options:svc_monitor_mac (real northd picks a random one when unset). */
   svcMonitorMac: string;
+  /** NB_Global options:install_ls_lb_from_router: a router's load balancers apply on its switches too. */
+  installLsLbFromRouter: boolean;
 }
 
 export interface McastSwitchInfo {
@@ -201,6 +203,7 @@ export function buildModel(world: World): NorthdModel {
       checkLspIsUp: !smapGetBool(gopts, 'ignore_lsp_down', true),
       controllerEvent: smapGetBool(gopts, 'controller_event', false),
       svcMonitorMac: gopts.svc_monitor_mac ?? '0a:00:00:00:00:01',
+      installLsLbFromRouter: smapGetBool(gopts, 'install_ls_lb_from_router', false),
     },
     datapaths: [],
     ports: new Map(),
@@ -266,6 +269,7 @@ export function buildModel(world: World): NorthdModel {
     model.datapaths.push(od);
   }
   connectPeers(model, [...model.ports.values()]);
+  addLbsFromRouters(model);
   buildIpam(model, (op) => lspOrder.get(op.nbsp?._uuid ?? '') ?? 0);
   attachPortGroups(model, undefined);
   for (const od of model.datapaths) if (od.nbs) setAclFlags(model, od);
@@ -321,7 +325,7 @@ export function rebuildSwitchOd(model: NorthdModel, lsUuid: string): boolean {
   if (!ls || index < 0) return false;
   const old = model.datapaths[index];
   const oc = ls.other_config;
-  if (oc.subnet || oc.ipv6_prefix || oc.mac_only) return false;
+  if (oc.subnet || oc.ipv6_prefix || oc.mac_only || model.options.installLsLbFromRouter) return false;
   model.lspOrder = creationIndex(model.nb.tables.Logical_Switch_Port);
   for (const op of old.ports) model.ports.delete(op.name);
   const od = buildSwitchOd(model, ls, old.tunnelKey);
@@ -393,6 +397,20 @@ function connectPeers(model: NorthdModel, ports: Iterable<Op>): void {
     if (op.nbrp?.peer && !op.peer && !op.name.startsWith('cr-')) {
       const peer = model.ports.get(op.nbrp.peer);
       if (peer?.nbrp) op.peer = peer;
+    }
+  }
+}
+
+/**
+ * build_lswitch_lbs_from_lrouter: with install_ls_lb_from_router, each router's load balancers also apply
+ * on the switches its ports connect to (their per-VIP flows and SB rows; has_lb_vip stays the switch's own).
+ */
+function addLbsFromRouters(model: NorthdModel): void {
+  if (!model.options.installLsLbFromRouter) return;
+  for (const ls of model.datapaths) {
+    if (!ls.nbs) continue;
+    for (const rp of ls.routerPorts) {
+      for (const lb of rp.peer?.od.lbs ?? []) if (!ls.lbs.includes(lb)) ls.lbs.push(lb);
     }
   }
 }
