@@ -37,10 +37,12 @@ function dhcpv4Action(
   if (!serverIp || !serverMac || !leaseTime) return undefined;
   const map: Record<string, string> = { ...opts.options };
   delete map.server_mac;
-  map.netmask = formatIpv4(mask);
   const hostname = op.nbsp?.options.hostname;
   if (hostname !== undefined) map.hostname = hostname;
-  const list = sortedEntries(map).map(([k, v]) => `${k} = ${v}`);
+  // northd smap_add()s the computed netmask beside any netmask option: both are printed, the computed one
+  // first (the newer node heads its hash bucket; the sort by key is stable).
+  const entries: [string, string][] = [['netmask', formatIpv4(mask)], ...sortedEntries(map)];
+  const list = entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k} = ${v}`);
   return {
     options: `reg0[3] = put_dhcp_opts(offerip = ${offer.addrS}, ${list.join(', ')}); next;`,
     response:
