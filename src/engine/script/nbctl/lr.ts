@@ -19,6 +19,7 @@ import { isMac } from './addresses.ts';
 import { keyValues, parseEnabled, sortedByKey } from './ls.ts';
 import { setColumn } from './db.ts';
 import type { CommandSpec } from './spec.ts';
+import { addDatapathRow, listDatapathRows } from './datapath-rows.ts';
 
 export const lrpRouter = (ctx: CmdContext, lrp: AnyRow): AnyRow =>
   parentOf(ctx, 'Logical_Router', 'ports', lrp._uuid) ??
@@ -27,20 +28,7 @@ export const lrpRouter = (ctx: CmdContext, lrp: AnyRow): AnyRow =>
 const rowName = (r: AnyRow): string => (r.name ? String(r.name) : r._uuid);
 
 function lrAdd(ctx: CmdContext): void {
-  const name = ctx.argv.length === 2 ? ctx.argv[1] : undefined;
-  const mayExist = hasOpt(ctx, '--may-exist');
-  const addDuplicate = hasOpt(ctx, '--add-duplicate');
-  if (mayExist && addDuplicate) fatal('--may-exist and --add-duplicate may not be used together');
-  if (name !== undefined) {
-    if (!addDuplicate)
-      for (const lr of ctx.txn.rows('Logical_Router').values())
-        if (lr.name === name) {
-          if (mayExist) return;
-          fatal(`${name}: a router with this name already exists`);
-        }
-  } else if (mayExist) fatal('--may-exist requires specifying a name');
-  else if (addDuplicate) fatal('--add-duplicate requires specifying a name');
-  ctx.txn.insert('Logical_Router', name !== undefined ? { name } : {});
+  addDatapathRow(ctx, 'Logical_Router');
 }
 
 function lrDel(ctx: CmdContext): void {
@@ -49,11 +37,7 @@ function lrDel(ctx: CmdContext): void {
 }
 
 function lrList(ctx: CmdContext): void {
-  const rows = [...ctx.txn.rows('Logical_Router').values()].map((lr) => ({
-    key: String(lr.name),
-    text: `${lr._uuid} (${String(lr.name)})`,
-  }));
-  sortedByKey(rows).forEach((r) => print(ctx, r.text + '\n'));
+  listDatapathRows(ctx, 'Logical_Router');
 }
 
 /** ip_parse_cidr / ipv6_parse_cidr: an address with an optional prefix length, no host bits checked. */

@@ -15,6 +15,7 @@ import {
 } from './context.ts';
 import { extractLspAddresses, scanMacPrefix } from './addresses.ts';
 import type { CommandSpec } from './spec.ts';
+import { addDatapathRow, listDatapathRows } from './datapath-rows.ts';
 import type { AnyRow } from '../../nb/txn.ts';
 import { dhcpOptionsGet } from './acl.ts';
 import { parseCidr } from './lr.ts';
@@ -26,20 +27,7 @@ const lspSwitch = (ctx: CmdContext, lsp: AnyRow): AnyRow =>
 const rowName = (r: AnyRow): string => (r.name ? String(r.name) : r._uuid);
 
 function lsAdd(ctx: CmdContext): void {
-  const name = ctx.argv.length === 2 ? ctx.argv[1] : undefined;
-  const mayExist = hasOpt(ctx, '--may-exist');
-  const addDuplicate = hasOpt(ctx, '--add-duplicate');
-  if (mayExist && addDuplicate) fatal('--may-exist and --add-duplicate may not be used together');
-  if (name !== undefined) {
-    if (!addDuplicate)
-      for (const ls of ctx.txn.rows('Logical_Switch').values())
-        if (ls.name === name) {
-          if (mayExist) return;
-          fatal(`${name}: a switch with this name already exists`);
-        }
-  } else if (mayExist) fatal('--may-exist requires specifying a name');
-  else if (addDuplicate) fatal('--add-duplicate requires specifying a name');
-  ctx.txn.insert('Logical_Switch', name !== undefined ? { name } : {});
+  addDatapathRow(ctx, 'Logical_Switch');
 }
 
 function lsDel(ctx: CmdContext): void {
@@ -48,11 +36,7 @@ function lsDel(ctx: CmdContext): void {
 }
 
 function lsList(ctx: CmdContext): void {
-  const rows = [...ctx.txn.rows('Logical_Switch').values()].map((ls) => ({
-    key: String(ls.name),
-    text: `${ls._uuid} (${String(ls.name)})`,
-  }));
-  sortedByKey(rows).forEach((r) => print(ctx, r.text + '\n'));
+  listDatapathRows(ctx, 'Logical_Switch');
 }
 
 /** smap_sort order: by key (strcmp), duplicates in insertion order. */
