@@ -39,7 +39,7 @@ export function buildAclHints(ctx: BuildContext, od: Od): void {
   }
 }
 
-function aclLog(acl: NbACL): string {
+function aclLog(ctx: BuildContext, acl: NbACL): string {
   if (!acl.log) return '';
   const parts: string[] = [];
   if (acl.name) parts.push(`name="${acl.name}"`);
@@ -47,8 +47,14 @@ function aclLog(acl: NbACL): string {
   if (acl.action === 'drop') parts.push('verdict=drop');
   else if (acl.action === 'reject') parts.push('verdict=reject');
   else if (['allow', 'allow-related', 'allow-stateless'].includes(acl.action)) parts.push('verdict=allow');
-  if (acl.meter) parts.push(`meter="${acl.meter}"`);
+  if (acl.meter) parts.push(`meter="${aclLogMeterName(ctx, acl.meter, acl._uuid)}"`);
   return `log(${parts.join(', ')}); `;
+}
+
+/** build_acl_log_meter: a fair meter gets a private copy per ACL, named after the ACL's uuid. */
+function aclLogMeterName(ctx: BuildContext, meter: string, aclUuid: string): string {
+  const fair = [...ctx.model.nb.tables.Meter.values()].some((m) => m.name === meter && m.fair === true);
+  return fair ? `${meter}__${aclUuid}` : meter;
 }
 
 function buildRejectAclRules(
@@ -65,7 +71,7 @@ function buildRejectAclRules(
     : `next(pipeline=ingress,table=${stageById.lsInL2Lkup.table});`;
   const match = (extraMatch ? `(${extraMatch}) && ` : '') + acl.match;
   const actions =
-    aclLog(acl) +
+    aclLog(ctx, acl) +
     (extraActions ? `${extraActions} ` : '') +
     `reg0 = 0; reject { /* eth.dst <-> eth.src; ip.dst <-> ip.src; is implicit. */ outport <-> inport; ${next} };`;
   addFlow(ctx, od, stage, acl.priority + ACL_PRI_OFFSET, match, actions, 6365, acl._uuid);
@@ -78,7 +84,7 @@ function considerAcl(ctx: BuildContext, od: Od, acl: NbACL, hasStateful: boolean
   const stage: StageId =
     ingress && smapGetBool(acl.options, 'apply-after-lb', false) ? 'lsInAclAfterLb' : ingress ? 'lsInAcl' : 'lsOutAcl';
   const prio = acl.priority + ACL_PRI_OFFSET;
-  const log = aclLog(acl);
+  const log = aclLog(ctx, acl);
   const inv = options.useCtInvMatch ? ' && !ct.inv' : '';
 
   if (acl.action === 'allow-stateless') {
