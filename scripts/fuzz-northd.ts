@@ -78,6 +78,8 @@ function generate(seed: number): string {
   }
   const meters = g.chance(0.3);
   if (meters) g.nb(`meter-add m1 drop 10 pktps`);
+  if (meters && g.chance(0.4)) g.nb(`set Meter m1 fair=true`);
+  if (g.chance(0.1)) g.nb(`set NB_Global . options:install_ls_lb_from_router=true`);
   for (let s = 0; s < nSw; s++) {
     const sw = `sw${s}`;
     const net = 10 + s;
@@ -150,6 +152,7 @@ function generate(seed: number): string {
         g.nb(`lsp-set-addresses ${child} "50:54:00:02:${hex(net)}:${hex(p)} 10.${net}.3.${10 + p}"`);
       }
       if (chassis.length && g.chance(0.6)) g.sb(`lsp-bind ${name} ${g.pick(chassis)}`);
+      if (g.chance(0.04)) g.nb(`lsp-set-options ${name} arp_proxy="00:00:00:00:aa:${hex(p)} 10.${net}.9.${p}"`);
       ports.push(port);
     }
     // special ports
@@ -160,6 +163,7 @@ function generate(seed: number): string {
       g.nb(`lsp-set-addresses ${name} unknown`);
       g.nb(`lsp-set-options ${name} network_name=physnet${g.int(1, 2)}`);
       if (g.chance(0.4)) g.nb(`set Logical_Switch_Port ${name} tag_request=${g.int(1, 200)}`);
+      if (g.chance(0.2)) g.nb(`set Logical_Switch_Port ${name} options:localnet_learn_fdb=true`);
       ports.push({ name, sw: s, ip4: [], ip6: [], mac: '', kind: 'localnet' });
     }
     if (g.chance(0.25)) {
@@ -289,6 +293,7 @@ function generate(seed: number): string {
       if (g.chance(0.5)) opts.push(`--name=acl${i}`);
       if (g.chance(0.5)) opts.push(`--severity=${g.pick(['alert', 'warning', 'notice', 'info', 'debug'])}`);
       if (meters && g.chance(0.5)) opts.push('--meter=m1');
+      if (g.chance(0.3)) opts.push(`--name=rel${i}`);
     }
     const action = g.pick(actions);
     if (action.startsWith('allow') && action !== 'allow-stateless' && g.chance(0.15))
@@ -297,6 +302,7 @@ function generate(seed: number): string {
     if (afterLb) opts.push('--apply-after-lb');
     const priority = g.int(0, 32767);
     g.nb(`${opts.join(' ')} acl-add ${target} ${dir} ${priority} '${match}' ${action}`.trim());
+    if (opts.includes(`--name=rel${i}`)) g.nb(`set ACL rel${i} options:log-related=true`);
   }
   // load balancers
   const nLb = g.chance(0.45) ? g.int(1, 3) : 0;
@@ -364,6 +370,7 @@ function generate(seed: number): string {
         ' dns_server=8.8.8.8 mtu=1400',
         ` domain_name='"ovn.org"' classless_static_route='{30.0.0.0/24,10.${net}.0.4, 0.0.0.0/0,10.${net}.0.1}'`,
         ' hostname=\'"myhost"\' ntp_server=10.0.0.5',
+        ' netmask=255.255.0.0',
       ]);
       g.nb(
         `dhcp-options-set-options $d4 lease_time=3600 router=10.${net}.0.1 server_id=10.${net}.0.1 server_mac=c0:ff:ee:00:00:${hex(net)}${extra}`,
