@@ -65,10 +65,12 @@ function parseVip(key: string, value: string, reject: boolean): LbVip | undefine
   const vip = parseLbKey(key);
   if (!vip) return undefined;
   const backends: LbBackend[] = [];
+  // ovn_lb_backends_init_explicit: one bad backend (not an address, other family, port where the VIP has
+  // none or none where it has one; inet_pton takes no blanks) makes the whole VIP fail, and northd skips it.
   for (const token of value.split(',').filter((t) => t !== '')) {
-    const b = parseLbKey(token);
-    if (!b || b.ipv6 !== vip.ipv6) continue;
-    if (vip.port ? !b.port : b.port) continue;
+    const b = /\s/.test(token) ? undefined : parseLbKey(token);
+    if (!b || b.ipv6 !== vip.ipv6) return undefined;
+    if (vip.port ? !b.port : b.port) return undefined;
     backends.push({ ipStr: b.ip, port: b.port, ipv6: b.ipv6 });
   }
   return {
