@@ -103,7 +103,7 @@ PRE
 
 # Prompts pasted with commands: [root@node1 ~]# , user@host:~$ , node1$ , "$ ".  When a file uses
 # prompts, lines without one (and not continuing a command) are pasted output: dropped, as a reader would.
-PROMPT_RE='^(\([^)]*\) *)?(\[[^]]*\] ?[#$] |[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^ ]*[#$] |[A-Za-z][A-Za-z0-9_.-]*[#$] +|[$%>] +)'
+PROMPT_RE='^[ \t]*(\([^)]*\) *)?(\[[^]]*\] ?[#$] |[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^ ]*[#$] |[A-Za-z][A-Za-z0-9_.-]*[#$] +|[$%>] +)'
 strip_prompts() {
     if grep -qE "$PROMPT_RE" "$1"; then
         awk -v re="$PROMPT_RE" '
@@ -113,8 +113,8 @@ strip_prompts() {
         ' "$1"
     else
         cat "$1"
-    fi | sed -E -e 's/^(\([^)]*\) *)?\[[^]]*\] ?[#$] *//' -e 's/^(\([^)]*\) *)?[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^ ]*[#$] *//' \
-           -e 's/^[A-Za-z][A-Za-z0-9_.-]*[#$] +//' -e 's/^[$%>] +//'
+    fi | sed -E -e 's/^[ \t]*(\([^)]*\) *)?\[[^]]*\] ?[#$] *//' -e 's/^[ \t]*(\([^)]*\) *)?[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^ ]*[#$] *//' \
+           -e 's/^[ \t]*[A-Za-z][A-Za-z0-9_.-]*[#$] +//' -e 's/^[ \t]*[$%>] +//'
 }
 
 run_scenario() {
@@ -124,7 +124,13 @@ run_scenario() {
     start_db
     ovn-nbctl --db="$OVN_NB_DB" init
     { prelude; strip_prompts "$dir/script.sh"; } > "$TMPD/run.sh"
-    bash "$TMPD/run.sh" >/dev/null 2>"$TMPD/script.err" || die "$name: script failed: $(cat "$TMPD/script.err")"
+    # a command the real ovn-nbctl rejects stops the script there (set -e), as ours stops: its
+    # error is recorded, the state before it kept
+    rm -f "$dir/script.err.txt"
+    if ! bash "$TMPD/run.sh" >/dev/null 2>"$TMPD/script.err"; then
+        grep '^ovn-nbctl:' "$TMPD/script.err" > "$dir/script.err.txt" \
+            || die "$name: script failed: $(cat "$TMPD/script.err")"
+    fi
     sync_northd
     ovn-nbctl --db="$OVN_NB_DB" show > "$dir/show.txt"
     ovsdb-client backup "$OVN_NB_DB" OVN_Northbound > "$dir/nb-backup.db" || die "$name: ovsdb-client backup failed"

@@ -21,6 +21,13 @@ const commandTable = (): Map<string, CommandSpec> =>
 let table: Map<string, CommandSpec> | undefined;
 export const nbctlCommands = (): Map<string, CommandSpec> => (table ??= commandTable());
 
+let optionNames: Set<string> | undefined;
+/** Every option some command accepts (without '=' or '?'). */
+const commandOptionNames = (): Set<string> =>
+  (optionNames ??= new Set(
+    [...nbctlCommands().values()].flatMap((c) => c.options.split(',').map((o) => o.replace(/[=?]$/, ''))),
+  ));
+
 /** Global options that take a separate argument when not written with '='. */
 const GLOBAL_WITH_ARG = new Set([
   '--db',
@@ -33,6 +40,16 @@ const GLOBAL_WITH_ARG = new Set([
   '--wait',
   '-u',
   '--unixctl',
+  '-p',
+  '--private-key',
+  '-c',
+  '--certificate',
+  '-C',
+  '--ca-cert',
+  '--bootstrap-ca-cert',
+  '--peer-ca-cert',
+  '--ssl-protocols',
+  '--ssl-ciphers',
 ]);
 const GLOBAL_FLAGS = new Set([
   '--no-wait',
@@ -167,6 +184,8 @@ function parseInvocation(args: string[]): { commands: ParsedCommand[]; inv: Invo
       if (key === '--oneline') inv.oneline = true;
       continue;
     }
+    // before the first command, getopt knows only global options and those some command takes
+    if (!commandOptionNames().has(key)) throw new CtlError(`unrecognized option '${a}'`);
     if (local.has(key)) throw new CtlError(`'${a}' option specified multiple times`);
     local.set(key, value ?? '');
   }
