@@ -91,8 +91,10 @@ export async function traceCommand(args: string[], io: CliIo): Promise<number> {
   const loaded = readScenarioFile(parsed.file, io);
   if (!loaded || loaded.failed) return 1;
   const result = trace(southboundFor(loaded.text, loaded.run), parsed.request);
-  if (!result.ok) {
-    io.err(`${result.error}\n`);
+  // As ovn-trace: a fatal error on stderr with a non-zero status; an unknown datapath or unparsable microflow is
+  // the trace's own output (stdout, status 0).
+  if (!result.ok && result.aborted) {
+    io.err(`ovn-trace: ${result.error}\n`);
     return 1;
   }
   io.out(formatTrace(result, parsed.forms));

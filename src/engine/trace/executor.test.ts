@@ -70,6 +70,7 @@ describe('multicast fan-out', () => {
     expect(trace(sb, { datapath: 'sw0', microflow: arpFromP1, ct: ['bogus'] })).toEqual({
       ok: false,
       error: 'bogus: unknown connection tracking state flag',
+      aborted: true,
     });
   });
 

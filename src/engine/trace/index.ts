@@ -18,6 +18,11 @@ function fail(error: string): TraceResult {
   return { ok: false, error };
 }
 
+/** ovs_fatal on a bad option value: ovn-trace exits before tracing. */
+function fatal(error: string): TraceResult {
+  return { ok: false, error, aborted: true };
+}
+
 /** trace_parse: the datapath (given, or that of the microflow's inport). */
 function pickDatapath(db: TraceDb, request: TraceRequest): TraceDatapath | string {
   if (request.datapath !== '') {
@@ -37,16 +42,16 @@ export function trace(sb: SbDatabase, request: TraceRequest): TraceResult {
   const states: number[] = [];
   for (const flags of request.ct ?? []) {
     const parsed = parseCtState(flags);
-    if (!parsed.ok) return fail(parsed.error);
+    if (!parsed.ok) return fatal(parsed.error);
     states.push(parsed.state);
   }
   let lbDst: LbDst | undefined;
   if (request.lbDst !== undefined) {
     const parsed = parseLbDst(request.lbDst);
-    if (!parsed.ok) return fail(parsed.error);
+    if (!parsed.ok) return fatal(parsed.error);
     lbDst = parsed.dst;
   }
-  if (request.selectId !== undefined && !(request.selectId > 0)) return fail(`${request.selectId}: bad select-id`);
+  if (request.selectId !== undefined && !(request.selectId > 0)) return fatal(`${request.selectId}: bad select-id`);
 
   // read_db on every call: a Southbound database may be updated in place (incremental northd).
   const db = buildTraceDb(sb, request.friendlyNames ?? true);
@@ -83,7 +88,7 @@ export function trace(sb: SbDatabase, request: TraceRequest): TraceResult {
     createRunner(ctx).table(dp, packet, 0, 'ingress', node.subs);
   } catch (e) {
     if (e instanceof TraceAbort) return { ok: false, error: e.message, aborted: true };
-    return fail(`internal error: ${String(e)}`);
+    return fatal(`internal error: ${String(e)}`);
   }
   return { ok: true, header, datapath: dp.friendlyName, inport: inportName, root, fates: ctx.fates };
 }

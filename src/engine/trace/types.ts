@@ -155,8 +155,9 @@ export interface TraceFailure {
   /** The message exactly as ovn-trace prints it, without the trailing newline. */
   error: string;
   /**
-   * Set when real ovn-trace dies on an assertion here (it prints nothing on stdout and the message,
-   * prefixed "ovn-trace: ", on stderr); otherwise it prints the message on stdout and exits 0.
+   * Set when real ovn-trace dies here, on an assertion or a bad option value (it prints nothing on stdout
+   * and the message, prefixed "ovn-trace: ", on stderr, exit status non-zero); otherwise (an unknown datapath,
+   * a microflow it cannot parse) it prints the message on stdout and exits 0.
    */
   aborted?: true;
 }
