@@ -48,6 +48,8 @@ trap cleanup EXIT
 start_db() {
     TMPD=$(mktemp -d /tmp/ovnviz-nbgolden.XXXXXX) || die "mktemp failed"
     export OVN_NB_DB=unix:$TMPD/nb.sock OVN_SB_DB=unix:$TMPD/sb.sock
+    # the script may export OVN_NB_DB or pass --db itself: the stand-ins use these instead
+    export GOLDEN_NB_DB=$OVN_NB_DB GOLDEN_SB_DB=$OVN_SB_DB
     export OVS_RUNDIR=$TMPD OVN_RUNDIR=$TMPD OVS_LOGDIR=$TMPD OVN_LOGDIR=$TMPD
     local db
     for db in nb sb; do
@@ -72,9 +74,9 @@ prelude() {
 # --wait=hv needs a chassis we do not run: drop --wait, and sync with northd after each call
 ovn-nbctl() {
     local a args=() rc
-    for a in "$@"; do [[ $a == --wait=* || $a == --no-wait ]] || args+=("$a"); done
-    command ovn-nbctl --db="$OVN_NB_DB" "${args[@]}"; rc=$?
-    timeout 30 ovn-nbctl --db="$OVN_NB_DB" --wait=sb sync >/dev/null 2>&1
+    for a in "$@"; do [[ $a == --wait=* || $a == --no-wait || $a == --db=* ]] || args+=("$a"); done
+    command ovn-nbctl --db="$GOLDEN_NB_DB" "${args[@]}"; rc=$?
+    timeout 30 ovn-nbctl --db="$GOLDEN_NB_DB" --wait=sb sync >/dev/null 2>&1
     return $rc
 }
 # chassis as a 23.03 ovn-controller would register them (port-up-notif makes lsp-bind set up)
@@ -82,20 +84,23 @@ ovn-sbctl() {
     local i=1 sub rc
     while [ $i -le $# ] && [[ ${!i} == -* ]]; do i=$((i + 1)); done
     sub=${!i:-}
-    command ovn-sbctl --db="$OVN_SB_DB" "$@"; rc=$?
+    command ovn-sbctl --db="$GOLDEN_SB_DB" "$@"; rc=$?
     if [ $rc = 0 ] && [ "$sub" = chassis-add ]; then
         local name=$((i + 1))
-        command ovn-sbctl --db="$OVN_SB_DB" set Chassis "${!name}" other_config:ct-no-masked-label=true \
+        command ovn-sbctl --db="$GOLDEN_SB_DB" set Chassis "${!name}" other_config:ct-no-masked-label=true \
             other_config:mac-binding-timestamp=true other_config:ovn-ct-lb-related=true other_config:port-up-notif=true
     fi
-    timeout 30 ovn-nbctl --db="$OVN_NB_DB" --wait=sb sync >/dev/null 2>&1
+    timeout 30 ovn-nbctl --db="$GOLDEN_NB_DB" --wait=sb sync >/dev/null 2>&1
     return $rc
 }
 ovs-vsctl() { :; }
 mac-binding-add() { :; }
-sudo() { "$@"; }
+sudo() { while [[ ${1:-} == -* ]]; do shift; done; "$@"; }
 ip() { :; }; ping() { :; }; curl() { :; }; tcpdump() { :; }; ovs-ofctl() { :; }; ovn-trace() { :; }
 ovs-appctl() { :; }; ovn-appctl() { :; }; docker() { :; }; systemctl() { :; }; dhclient() { :; }
+kubectl() { :; }; oc() { :; }; virsh() { :; }; ovs-dpctl() { :; }; ovsdb-client() { :; }; ovsdb-tool() { :; }
+ethtool() { :; }; arping() { :; }; nc() { :; }; ssh() { :; }; openstack() { :; }; apt-get() { :; }; yum() { :; }
+dnf() { :; }; apt() { :; }; modprobe() { :; }; podman() { :; }; vagrant() { :; }; ovn-ctl() { :; }; ovs-ctl() { :; }
 command_not_found_handle() { return 0; }
 set -e
 PRE
