@@ -182,7 +182,7 @@ function generate(seed: number): string {
       else if (chassis.length && g.chance(0.2)) g.nb(`set Logical_Router ${r} options:chassis=${chassis[0]}`);
       if (g.chance(0.25)) g.nb(`lr-nat-add ${r} snat 172.20.${net}.1 10.${net}.0.0/24`);
       if (g.chance(0.2)) g.nb(`lr-nat-add ${r} dnat_and_snat 172.20.${net}.50 10.${net}.0.11`);
-      if (g.chance(0.2))
+      if (ports.some((q) => q.name === `${sw}-p2`) && g.chance(0.2))
         g.nb(`lr-nat-add ${r} dnat_and_snat 172.20.${net}.51 10.${net}.0.12 ${sw}-p2 00:00:00:00:ab:${hex(net)}`);
       if (g.chance(0.15)) {
         const r2 = `lr${s}b`;
@@ -290,10 +290,10 @@ function generate(seed: number): string {
     const opts: string[] = [];
     if (g.chance(0.3)) {
       opts.push('--log');
-      if (g.chance(0.5)) opts.push(`--name=acl${i}`);
+      if (g.chance(0.3)) opts.push(`--name=rel${i}`);
+      else if (g.chance(0.5)) opts.push(`--name=acl${i}`);
       if (g.chance(0.5)) opts.push(`--severity=${g.pick(['alert', 'warning', 'notice', 'info', 'debug'])}`);
       if (meters && g.chance(0.5)) opts.push('--meter=m1');
-      if (g.chance(0.3)) opts.push(`--name=rel${i}`);
     }
     const action = g.pick(actions);
     if (action.startsWith('allow') && action !== 'allow-stateless' && g.chance(0.15))
