@@ -5,6 +5,20 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareText, maskLflows, runCli, switchStageLines } from '../test/golden-harness.ts';
+import { loadScenarioText, southboundFor } from '../src/engine/scenario/compile.ts';
+import { formatSbBindings, type SbTablesLike } from './golden/sb-bindings.ts';
+
+/** Our Southbound rows printed as scripts/golden/sb-bindings.ts prints real ones (as test/sb-conformance does). */
+function ourBindings(scriptPath: string): string {
+  const text = readFileSync(scriptPath, 'utf8');
+  const run = loadScenarioText(text, scriptPath);
+  const sb = southboundFor(text, run);
+  const tables: SbTablesLike = Object.fromEntries(
+    Object.entries(sb.tables).map(([name, map]: [string, Map<string, object>]) => [name, map.values()]),
+  );
+  const nbUuids = new Set(Object.values(run.world.nb.tables).flatMap((map) => [...map.keys()]));
+  return formatSbBindings(tables, nbUuids);
+}
 
 /** mulberry32: a small deterministic PRNG, so a seed always gives the same scenario. */
 function prng(seed: number): () => number {
@@ -444,6 +458,8 @@ async function compare(dir: string, diffs: number): Promise<void> {
   let identical = 0;
   let total = 0;
   let good = 0;
+  let sbIdentical = 0;
+  let sbTotal = 0;
   const names = readdirSync(dir)
     .filter((n) => existsSync(join(dir, n, 'lflows.txt')))
     .sort();
@@ -455,6 +471,14 @@ async function compare(dir: string, diffs: number): Promise<void> {
     const c = compareText(expected, actual);
     identical += c.identical;
     total += c.total;
+    const sbFile = join(dir, name, 'sb-bindings.txt');
+    if (existsSync(sbFile)) {
+      const sbc = compareText(readFileSync(sbFile, 'utf8'), ourBindings(script));
+      sbIdentical += sbc.identical;
+      sbTotal += sbc.total;
+      if (sbc.identical !== sbc.total)
+        console.log(`${name}: sb-bindings ${sbc.identical}/${sbc.total}\n${sbc.diff.slice(0, diffs * 2).join('\n')}`);
+    }
     if (c.identical === c.total && run.code === 0) good++;
     else {
       console.log(`${name}: ${c.identical}/${c.total}${run.code ? ` exit ${run.code}: ${run.err.slice(0, 300)}` : ''}`);
@@ -474,7 +498,10 @@ async function compare(dir: string, diffs: number): Promise<void> {
       }
     }
   }
-  console.log(`fuzz: ${names.length} scenarios, ${good} identical; switch-stage lines ${identical}/${total}`);
+  console.log(
+    `fuzz: ${names.length} scenarios, ${good} identical; switch-stage lines ${identical}/${total}; ` +
+      `sb-bindings lines ${sbIdentical}/${sbTotal}`,
+  );
 }
 
 const [mode, dir, a, b] = process.argv.slice(2);

@@ -1,6 +1,7 @@
 // The Southbound rows northd writes besides logical flows: Chassis/Encap (from the physical facts,
 // with a real 23.03 ovn-controller's feature flags), Datapath_Binding, Port_Binding,
 // Multicast_Group, Address_Set, Port_Group and Load_Balancer.
+import type { NbDatabase } from '../nb/database.ts';
 import type { SbDatabase } from '../sb/database.ts';
 import type { SbPortBinding } from '../sb/schema.gen.ts';
 import { deterministicUuid } from '../sb/uuid.ts';
@@ -109,7 +110,7 @@ function switchPortBinding(op: Op, dpUuid: string, chassis: string | undefined):
   return pb;
 }
 
-function routerPortBinding(op: Op, dpUuid: string): SbPortBinding {
+function routerPortBinding(nb: NbDatabase, op: Op, dpUuid: string): SbPortBinding {
   const lrp = op.nbrp;
   const pb = basePortBinding(op, dpUuid);
   if (!lrp) return pb;
@@ -118,6 +119,14 @@ function routerPortBinding(op: Op, dpUuid: string): SbPortBinding {
   if (isCr) {
     pb.type = 'chassisredirect';
     pb.options = { 'distributed-port': lrp.name };
+    // always-redirect unless the router has distributed NAT, the port's switch has vtep ports, or it is bridged
+    const nats = (op.od.nbr?.nat ?? []).map((u) => nb.tables.NAT.get(u));
+    const distributedNat = nats.some((n) => n?.type === 'dnat_and_snat' && n.logical_port && n.external_mac);
+    const peer = op.od.ports.find((p) => p.name === lrp.name)?.peer;
+    const redirectType = lrp.options['redirect-type'];
+    if (redirectType) pb.options['redirect-type'] = redirectType;
+    if (!distributedNat && !peer?.od.hasVtepLports && redirectType !== 'bridged')
+      pb.options['always-redirect'] = 'true';
     return pb;
   }
   const gwChassis = op.od.nbr?.options.chassis;
@@ -253,20 +262,32 @@ function addMacBindings(model: NorthdModel, sb: SbDatabase): void {
 /** Port name -> SB Chassis uuid of the chassis it is bound to. */
 export type Bindings = ReadonlyMap<string, string>;
 
+/** ovn_datapath_update_external_ids: the NB row, its name, a neutron name2, a switch's interconn-ts. */
+function datapathExternalIds(od: Od): Record<string, string> {
+  const ids: Record<string, string> = od.nbs
+    ? { 'logical-switch': od.uuid, name: od.name }
+    : { 'logical-router': od.uuid, name: od.name };
+  const name2 = od.nbs ? od.nbs.external_ids['neutron:network_name'] : od.nbr?.external_ids['neutron:router_name'];
+  if (name2) ids.name2 = name2;
+  const ts = od.nbs?.other_config['interconn-ts'];
+  if (ts !== undefined) ids['interconn-ts'] = ts;
+  return ids;
+}
+
 /** Datapath_Binding, Port_Bindings and Multicast_Groups of one datapath. */
-export function addDatapathRows(sb: SbDatabase, od: Od, boundTo: Bindings): void {
+export function addDatapathRows(sb: SbDatabase, od: Od, boundTo: Bindings, nb: NbDatabase): void {
   const dpUuid = datapathUuid(od);
   sb.tables.Datapath_Binding.set(dpUuid, {
     _uuid: dpUuid,
-    external_ids: od.nbs ? { 'logical-switch': od.uuid, name: od.name } : { 'logical-router': od.uuid, name: od.name },
+    external_ids: datapathExternalIds(od),
     load_balancers: [],
     tunnel_key: od.tunnelKey,
   });
   for (const op of od.ports) {
-    const pb = op.nbsp ? switchPortBinding(op, dpUuid, boundTo.get(op.name)) : routerPortBinding(op, dpUuid);
+    const pb = op.nbsp ? switchPortBinding(op, dpUuid, boundTo.get(op.name)) : routerPortBinding(nb, op, dpUuid);
     sb.tables.Port_Binding.set(pb._uuid, pb);
     if (op.crPort) {
-      const cr = routerPortBinding(op.crPort, dpUuid);
+      const cr = routerPortBinding(nb, op.crPort, dpUuid);
       sb.tables.Port_Binding.set(cr._uuid, cr);
     }
   }
@@ -431,7 +452,7 @@ export function addSbRows(model: NorthdModel, sb: SbDatabase): Bindings {
     const ch = chassisByName.get(b.chassis);
     if (ch) boundTo.set(b.logicalPort, ch);
   }
-  for (const od of model.datapaths) addDatapathRows(sb, od, boundTo);
+  for (const od of model.datapaths) addDatapathRows(sb, od, boundTo, model.nb);
   refreshGroupRows(model, sb);
   addMacBindings(model, sb);
   return boundTo;

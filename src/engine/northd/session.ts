@@ -64,7 +64,7 @@ export class NorthdSession {
       buildSwitchFlows(ctx, od);
       for (const lb of this.model.lbs) buildServiceMonitorResponders(ctx, lb);
       buildRouterFlowsFromSwitchPorts(ctx, od);
-      addDatapathRows(this.sb, od, this.bindings);
+      addDatapathRows(this.sb, od, this.bindings, this.model.nb);
       addDatapathFlows(od, this.table, this.sb);
       for (const router of routers) addDatapathFlows(router, this.table, this.sb, uuid);
     }
