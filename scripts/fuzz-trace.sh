@@ -14,9 +14,10 @@ mkdir -p "$WORK/a"
 cd "$ROOT"
 npx tsx scripts/fuzz-trace.ts gen "$SEED" "$COUNT" "$WORK/a"
 if [ "${TWICE:-0}" = 1 ]; then cp -r "$WORK/a" "$WORK/b"; fi
-GOLDEN_DIR=$WORK/a scripts/gen-goldens.sh 2>"$WORK/a.log"
+# a trace real ovn-trace cannot do (e.g. it aborts on nd_na_router) makes the generator exit non-zero
+GOLDEN_DIR=$WORK/a scripts/gen-goldens.sh 2>"$WORK/a.log" || true
 if [ "${TWICE:-0}" = 1 ]; then
-    GOLDEN_DIR=$WORK/b scripts/gen-goldens.sh 2>"$WORK/b.log"
+    GOLDEN_DIR=$WORK/b scripts/gen-goldens.sh 2>"$WORK/b.log" || true
     npx tsx scripts/fuzz-trace.ts compare "$WORK/a" "$WORK/b" -v >"$WORK/report.txt"
 else
     npx tsx scripts/fuzz-trace.ts compare "$WORK/a" -v >"$WORK/report.txt"
