@@ -20,7 +20,7 @@ export function readScenarioFile(file: string, io: CliIo): ScenarioFile | undefi
     return undefined;
   }
   const run = loadScenarioText(text, file);
-  for (const e of run.errors) {
+  for (const e of [...(run.tolerated ?? []), ...run.errors]) {
     io.err(`${file}:${e.line}:${e.column}: ${e.message}\n`);
     if (e.hint) io.err(`${file}:${e.line}:${e.column}: hint: ${e.hint}\n`);
   }

@@ -5,6 +5,25 @@ import { runCommand, runScript } from './index.ts';
 const names = (m: Map<string, { name?: unknown }>): unknown[] => [...m.values()].map((r) => r.name);
 
 describe('runScript', () => {
+  it('runs && / || lists as the shell does under set -e, and pipes through text filters', () => {
+    const run = runScript(
+      [
+        'ovn-nbctl ls-add sw0',
+        'ovn-nbctl ls-add sw0 && ovn-nbctl ls-add never',
+        'ovn-nbctl ls-add sw0 2>/dev/null || ovn-nbctl ls-add sw1',
+        'ovn-nbctl ls-add sw2 || ovn-nbctl ls-add never2',
+        "U=$(ovn-nbctl ls-list | grep -w sw1 | awk '{print $1}')",
+        'ovn-nbctl set Logical_Switch $U other_config:found=yes',
+      ].join('\n'),
+    );
+    expect(run.errors).toEqual([]);
+    expect(names(run.world.nb.tables.Logical_Switch)).toEqual(['sw0', 'sw1', 'sw2']);
+    // the failure inside `&&` was printed (stderr not redirected); the one with 2>/dev/null was not
+    expect(run.tolerated?.map((e) => e.line)).toEqual([2]);
+    const sw1 = [...run.world.nb.tables.Logical_Switch.values()][1];
+    expect(sw1.other_config).toEqual({ found: 'yes' });
+  });
+
   it('builds the NB in creation order with schema defaults', () => {
     const run = runScript(
       'ovn-nbctl ls-add sw0\novn-nbctl lsp-add sw0 p1 -- lsp-set-addresses p1 "00:00:00:00:00:01 10.0.0.1"\n',

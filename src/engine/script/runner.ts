@@ -8,6 +8,7 @@ import { isSbBound, runMacBindingAdd, runSbctl, type ToolResult } from './sbctl.
 import { applyNorthdWriteback } from '../nb/northd-writeback.ts';
 import { applyIpamWriteback } from './ipam-writeback.ts';
 import { resolvePendingBindings, runVsctl, type Hosts } from './vsctl.ts';
+import { runFilter } from './filters.ts';
 
 export interface ScriptError {
   line: number;
@@ -22,6 +23,9 @@ export interface ScriptRun {
   errors: ScriptError[];
   skipped: { line: number; text: string }[];
   outputs: { line: number; command: string; output: string }[];
+  /** Failures the script went on after, as a shell under `set -e` does inside `a && b` or `a || b`:
+   * the tool printed them, nothing stopped. */
+  tolerated?: ScriptError[];
 }
 
 /** Shell state that outlives one statement: variables and the current host. */
@@ -90,11 +94,12 @@ function runSubstitution(ex: Exec, src: string, line: number): string | ScriptEr
   const { statements, errors } = tokenize(src);
   if (errors.length) return { ...errors[0], line };
   let out = '';
-  for (const st of statements) {
-    const r = execStatement({ ...ex, depth: ex.depth + 1 }, { ...st, line }, true);
-    if (typeof r !== 'string') return r;
-    out += r;
-  }
+  const err = execList(
+    { ...ex, depth: ex.depth + 1 },
+    statements.map((st) => ({ ...st, line })),
+    (o) => (out += o),
+  );
+  if (err) return err;
   return out.replace(/\n+$/, '');
 }
 
@@ -246,6 +251,7 @@ const firstWordText = (w: Word | undefined): string =>
 /** Runs statements in order; stops at the first error and returns it. */
 function execStatements(ex: Exec, statements: Statement[], stopLine = Infinity): ScriptError | undefined {
   const run = ex.run;
+  const andOr: AndOrState = { status: 0 };
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i];
     if (st.line >= stopLine) break;
@@ -271,15 +277,93 @@ function execStatements(ex: Exec, statements: Statement[], stopLine = Infinity):
         continue;
       }
     }
-    const r = execStatement(ex, st, false);
-    if (typeof r !== 'string') return r;
-    // a pipe's later stages read the output we do not model: list them as skipped
-    while (statements[i].sep === '|' && i + 1 < statements.length) {
-      i++;
-      run.skipped.push({ line: statements[i].line, text: statements[i].text });
-    }
+    const end = pipelineEnd(statements, i);
+    const err = execAndOr(ex, statements, i, end, andOr, undefined);
+    if (err) return err;
+    i = end;
   }
   return undefined;
+}
+
+/** Where the pipeline starting at statements[i] ends (index of its last stage). */
+function pipelineEnd(statements: Statement[], i: number): number {
+  let j = i;
+  while (statements[j].sep === '|' && j + 1 < statements.length) j++;
+  return j;
+}
+
+/** `a && b || c` as the shell runs them under `set -e`: only the last command of a list stops
+ * the script when it fails; `&&` skips on failure, `||` skips on success. */
+interface AndOrState {
+  status: number;
+}
+
+function execAndOr(
+  ex: Exec,
+  statements: Statement[],
+  i: number,
+  end: number,
+  state: AndOrState,
+  capture: ((out: string) => void) | undefined,
+): ScriptError | undefined {
+  const prevSep = i > 0 ? statements[i - 1].sep : ';';
+  if ((prevSep === '&&' && state.status !== 0) || (prevSep === '||' && state.status === 0)) return undefined;
+  const r = execPipeline(ex, statements.slice(i, end + 1), capture);
+  if ('message' in r) {
+    const sep = statements[end].sep;
+    if (sep === '&&' || sep === '||') {
+      if (!statements.slice(i, end + 1).some((st) => st.stderrHidden)) (ex.run.tolerated ??= []).push(r);
+      state.status = 1;
+      return undefined;
+    }
+    return r;
+  }
+  state.status = r.status;
+  return undefined;
+}
+
+/** Runs the statements of a $(...) with the same list and pipeline rules, collecting stdout. */
+function execList(ex: Exec, statements: Statement[], out: (text: string) => void): ScriptError | undefined {
+  const state: AndOrState = { status: 0 };
+  for (let i = 0; i < statements.length; i++) {
+    const end = pipelineEnd(statements, i);
+    const err = execAndOr(ex, statements, i, end, state, out);
+    if (err) return err;
+    i = end;
+  }
+  return undefined;
+}
+
+/** One pipeline: the first command, then the text filters we model; a stage we do not model
+ * makes the rest skipped, and what came before is shown as it was. Only the last stage's
+ * failure counts, as without `pipefail`. */
+function execPipeline(
+  ex: Exec,
+  stages: Statement[],
+  capture: ((out: string) => void) | undefined,
+): { status: number } | ScriptError {
+  const first = execStatement(ex, stages[0], capture !== undefined || stages.length > 1);
+  if (typeof first !== 'string' && stages.length === 1) return first;
+  let text = typeof first === 'string' ? first : '';
+  let status = 0;
+  let k = 1;
+  for (; k < stages.length; k++) {
+    const argv: string[] = [];
+    for (const w of stages[k].words) {
+      const f = expandWord(ex, w);
+      if (!Array.isArray(f)) return f;
+      argv.push(...f);
+    }
+    const r = argv.length ? runFilter(argv[0].replace(/^.*\//, ''), argv.slice(1), text) : undefined;
+    if (!r) break;
+    text = r.output;
+    status = r.status;
+  }
+  for (const st of stages.slice(k)) ex.run.skipped.push({ line: st.line, text: st.text });
+  if (capture) capture(text);
+  else if (stages.length > 1 && text)
+    ex.run.outputs.push({ line: stages[0].line, command: stages[0].text, output: text });
+  return { status };
 }
 
 /** Runs a whole script against `world`, stopping at the first error (what came before stays). */

@@ -25,6 +25,8 @@ export interface Statement {
   text: string;
   /** A line that could not be read as shell and runs nothing we model (pasted output). */
   unparsed?: boolean;
+  /** stderr is redirected away (`2>/dev/null`, `&>…`, `>… 2>&1`): the tool's errors are not seen. */
+  stderrHidden?: boolean;
 }
 
 export interface TokenizeError {
@@ -91,6 +93,8 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
   let stmtCol = 1;
   let stmtStart = 0;
   let host: string | undefined;
+  let stderrHidden = false;
+  let stdoutAway = false;
 
   const finish = (sep: Statement['sep']): void => {
     if (words.length) {
@@ -104,9 +108,12 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
         text: t.trim() || src.slice(stmtStart, r.pos).trim(),
       };
       if (host !== undefined) stmt.host = host;
+      if (stderrHidden) stmt.stderrHidden = true;
       statements.push(stmt);
     }
     words = [];
+    stderrHidden = false;
+    stdoutAway = false;
   };
 
   const fail = (line: number, column: number, message: string): void => {
@@ -288,6 +295,8 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
         finish(c === '&' ? '&&' : '||');
       } else if (c === '&' && r.peek() === '>') {
         r.next();
+        if (r.peek() === '>') r.next();
+        stderrHidden = true;
         skipRedirectTarget();
       } else finish(c === '&' ? ';' : '|');
       continue;
@@ -295,6 +304,7 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
     if (c === '<' || c === '>') {
       // a redirection: drop it and its target (and a leading fd number already read as a word)
       const last = words[words.length - 1];
+      let fd = c === '>' ? 1 : 0;
       if (
         last &&
         last.parts.length === 1 &&
@@ -302,14 +312,18 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
         /^\d$/.test(last.parts[0].s) &&
         last.col + 1 === r.col
       )
-        words.pop();
+        fd = Number((words.pop()?.parts[0] as { s: string }).s);
       r.next();
       if (r.peek() === c) r.next();
       if (r.peek() === '&') {
         r.next();
-        while (/[0-9-]/.test(r.peek()) && r.peek() !== '') r.next();
+        let target = '';
+        while (/[0-9-]/.test(r.peek()) && r.peek() !== '') target += r.next();
+        if (c === '>' && fd === 2 && (target !== '1' || stdoutAway)) stderrHidden = true;
         continue;
       }
+      if (c === '>' && fd === 2) stderrHidden = true;
+      if (c === '>' && fd === 1) stdoutAway = true;
       skipRedirectTarget();
       continue;
     }

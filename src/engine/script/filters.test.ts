@@ -1,0 +1,47 @@
+// Pipeline filters: the shell text tools pasted sessions pipe ovn-nbctl output through.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { runFilter } from './filters.ts';
+
+const lsList = 'aaaa-1 (sw0)\nbbbb-2 (sw1)\ncccc-3 (sw10)\n';
+
+describe('runFilter', () => {
+  it('grep selects, inverts, counts, matches words and reports status', () => {
+    expect(runFilter('grep', ['sw1'], lsList)?.output).toBe('bbbb-2 (sw1)\ncccc-3 (sw10)\n');
+    expect(runFilter('grep', ['-w', 'sw1'], lsList)?.output).toBe('bbbb-2 (sw1)\n');
+    expect(runFilter('grep', ['-v', 'sw1'], lsList)?.output).toBe('aaaa-1 (sw0)\n');
+    expect(runFilter('grep', ['-c', 'sw'], lsList)?.output).toBe('3\n');
+    expect(runFilter('grep', ['-q', 'sw9'], lsList)?.status).toBe(1);
+    expect(runFilter('grep', ['sw0\\|sw10'], lsList)?.output).toBe('aaaa-1 (sw0)\ncccc-3 (sw10)\n');
+  });
+  it('grep prints context groups separated by --', () => {
+    expect(runFilter('grep', ['-B1', 'x'], 'a\nx\nb\nc\nx\n')?.output).toBe('a\nx\n--\nc\nx\n');
+    expect(runFilter('grep', ['-A', '1', 'a'], 'a\nb\nc\n')?.output).toBe('a\nb\n');
+  });
+  it('awk prints fields, with a regex or field condition', () => {
+    expect(runFilter('awk', ['{print $1}'], lsList)?.output).toBe('aaaa-1\nbbbb-2\ncccc-3\n');
+    expect(runFilter('awk', ['/sw1/ {print $2}'], lsList)?.output).toBe('(sw1)\n(sw10)\n');
+    expect(runFilter('awk', ['$2 == "(sw0)" {print $1}'], lsList)?.output).toBe('aaaa-1\n');
+    expect(runFilter('awk', ['-F:', '{print $2}'], 'name: x\n')?.output).toBe(' x\n');
+    expect(runFilter('awk', ['{n++} END {print n}'], lsList)).toBeUndefined();
+  });
+  it('head, tail, cut, wc', () => {
+    expect(runFilter('head', ['-1'], lsList)?.output).toBe('aaaa-1 (sw0)\n');
+    expect(runFilter('tail', ['-n', '1'], lsList)?.output).toBe('cccc-3 (sw10)\n');
+    expect(runFilter('cut', ['-d', ' ', '-f1'], lsList)?.output).toBe('aaaa-1\nbbbb-2\ncccc-3\n');
+    expect(runFilter('wc', ['-l'], lsList)?.output).toBe('3\n');
+    expect(runFilter('sed', ['s/a/b/'], lsList)).toBeUndefined();
+  });
+  it('never throws', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('grep', 'awk', 'head', 'tail', 'cut', 'wc', 'sort', 'cat', 'egrep'),
+        fc.array(fc.string(), { maxLength: 4 }),
+        fc.string(),
+        (prog, args, input) => {
+          runFilter(prog, args, input);
+        },
+      ),
+    );
+  });
+});

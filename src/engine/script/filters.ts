@@ -1,0 +1,159 @@
+// The text filters pasted pipelines feed ovn-nbctl output through (`| grep sw0 | awk '{print $1}'`),
+// so that `X=$(ovn-nbctl … | grep … | awk …)` captures what the shell would.
+
+export interface FilterResult {
+  output: string;
+  /** Exit status, as `grep -q` reports a match. */
+  status: number;
+}
+
+const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
+const join = (ls: string[]): string => ls.map((l) => `${l}\n`).join('');
+
+/** Basic regular expressions as grep reads them: `\|`, `\+`, `\?`, `\(`…`\)` are the operators. */
+function bre(pattern: string): string {
+  return pattern.replace(/\\([|+?(){}])|([|+?(){}])/g, (_, esc: string | undefined, lit: string | undefined) =>
+    esc !== undefined ? esc : `\\${lit}`,
+  );
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function grep(args: string[], input: string): FilterResult | undefined {
+  const flags = new Set<string>();
+  const patterns: string[] = [];
+  let before = 0;
+  let after = 0;
+  let i = 0;
+  for (; i < args.length && args[i].startsWith('-') && args[i] !== '-'; i++) {
+    const ctx = /^-([ABC])(\d*)$/.exec(args[i]);
+    if (ctx) {
+      const n = Number(ctx[2] || args[++i]);
+      if (!Number.isInteger(n)) return undefined;
+      if (ctx[1] !== 'A') before = n;
+      if (ctx[1] !== 'B') after = n;
+    } else if (args[i] === '-e') patterns.push(args[++i] ?? '');
+    else if (args[i] === '--') {
+      i++;
+      break;
+    } else for (const f of args[i].slice(1)) flags.add(f);
+  }
+  if (!patterns.length) {
+    if (i >= args.length) return undefined;
+    patterns.push(args[i++]);
+  }
+  if (i < args.length) return undefined; // reads files, not the pipe
+  if ([...flags].some((f) => !'vqicwEFo'.includes(f))) return undefined;
+  const source = patterns
+    .map((p) => (flags.has('F') ? escapeRe(p) : flags.has('E') ? p : bre(p)))
+    .map((p) => (flags.has('w') ? `(?<![\\w])(?:${p})(?![\\w])` : p))
+    .join('|');
+  let re: RegExp;
+  try {
+    re = new RegExp(source, flags.has('i') ? 'gi' : 'g');
+  } catch {
+    return undefined;
+  }
+  const all = lines(input);
+  const selected = all.map((l) => {
+    re.lastIndex = 0;
+    return re.test(l) !== flags.has('v');
+  });
+  const hits = selected.filter(Boolean).length;
+  const status = hits ? 0 : 1;
+  if (flags.has('q')) return { output: '', status };
+  if (flags.has('c')) return { output: `${hits}\n`, status };
+  if (flags.has('o') && !flags.has('v'))
+    return {
+      output: join(all.flatMap((l, k) => (selected[k] ? [...l.matchAll(re)].map((m) => m[0]).filter(Boolean) : []))),
+      status,
+    };
+  // context lines: groups that do not touch are separated by "--", as grep prints them
+  const shown = all.map((_, k) => selected.slice(Math.max(0, k - after), k + before + 1).some(Boolean));
+  const out: string[] = [];
+  all.forEach((l, k) => {
+    if (!shown[k]) return;
+    if ((before || after) && out.length && !shown[k - 1]) out.push('--');
+    out.push(l);
+  });
+  return { output: join(out), status };
+}
+
+/** awk programs of the kind tutorials use: `[/RE/ | $N == "S"] {print $A, $B…}`. */
+function awk(args: string[], input: string): FilterResult | undefined {
+  let sep: RegExp = /[ \t]+/;
+  let i = 0;
+  if (args[i]?.startsWith('-F')) {
+    const fs = args[i].length > 2 ? args[i].slice(2) : args[++i];
+    if (fs === undefined) return undefined;
+    sep = fs.length === 1 ? new RegExp(escapeRe(fs)) : new RegExp(fs);
+    i++;
+  }
+  if (i !== args.length - 1) return undefined;
+  const m =
+    /^\s*(?:\/((?:[^/\\]|\\.)*)\/|\$(\d+)\s*==\s*"([^"]*)")?\s*\{\s*print((?:\s*,?\s*\$\d+)*)\s*;?\s*\}\s*$/.exec(
+      args[i],
+    );
+  if (!m) return undefined;
+  const [, re, condField, condValue, fieldList] = m;
+  const fields = [...fieldList.matchAll(/\$(\d+)/g)].map((f) => Number(f[1]));
+  const out: string[] = [];
+  for (const l of lines(input)) {
+    const f = [l, ...(sep.source === '[ \\t]+' ? l.trim() : l).split(sep)];
+    if (re !== undefined && !new RegExp(re).test(l)) continue;
+    if (condField !== undefined && (f[Number(condField)] ?? '') !== condValue) continue;
+    out.push(fields.length ? fields.map((n) => f[n] ?? '').join(' ') : l);
+  }
+  return { output: join(out), status: 0 };
+}
+
+function count(args: string[]): number | undefined {
+  if (!args.length) return 10;
+  const a = args[0] === '-n' ? args[1] : /^-n?\d+$/.test(args[0]) ? args[0].replace(/^-n?/, '') : undefined;
+  if (a === undefined || args.length > (args[0] === '-n' ? 2 : 1)) return undefined;
+  const n = Number(a.replace(/^[-+]/, ''));
+  return Number.isInteger(n) ? n : undefined;
+}
+
+function cut(args: string[], input: string): FilterResult | undefined {
+  let delim = '\t';
+  let field: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('-d')) delim = a.length > 2 ? a.slice(2) : (args[++i] ?? '\t');
+    else if (a.startsWith('-f')) field = Number(a.length > 2 ? a.slice(2) : args[++i]);
+    else return undefined;
+  }
+  if (field === undefined || !Number.isInteger(field)) return undefined;
+  const out = lines(input).map((l) => (l.includes(delim) ? (l.split(delim)[field - 1] ?? '') : l));
+  return { output: join(out), status: 0 };
+}
+
+/** Runs one filter stage over `input`; undefined when it is not a filter we model. */
+export function runFilter(prog: string, args: string[], input: string): FilterResult | undefined {
+  switch (prog) {
+    case 'grep':
+    case 'egrep':
+    case 'fgrep':
+      return grep(prog === 'grep' ? args : [prog === 'egrep' ? '-E' : '-F', ...args], input);
+    case 'awk':
+      return awk(args, input);
+    case 'head':
+    case 'tail': {
+      const n = count(args);
+      if (n === undefined) return undefined;
+      const ls = lines(input);
+      return { output: join(prog === 'head' ? ls.slice(0, n) : ls.slice(Math.max(0, ls.length - n))), status: 0 };
+    }
+    case 'cut':
+      return cut(args, input);
+    case 'wc':
+      return args.length === 1 && args[0] === '-l' ? { output: `${lines(input).length}\n`, status: 0 } : undefined;
+    case 'sort':
+      return args.length ? undefined : { output: join(lines(input).sort()), status: 0 };
+    case 'cat':
+      return args.length ? undefined : { output: input, status: 0 };
+    default:
+      return undefined;
+  }
+}
