@@ -1,5 +1,5 @@
 // What a running ovn-northd 23.03 writes back into the Northbound database: Logical_Switch_Port
-// `tag` (copied from tag_request, or allocated for nested containers) and `up`. The CLI and the UI
+// `tag` (copied from tag_request, or allocated for nested containers) and `up`, BFD `status`. The CLI and the UI
 // show the NB as it looks on a real system, where northd is always running.
 import type { NbDatabase } from './database.ts';
 import type { NbLogicalSwitchPort } from './schema.gen.ts';
@@ -40,5 +40,19 @@ export function applyNorthdWriteback(nb: NbDatabase, claimed: (port: string) => 
   for (const p of ports.values()) {
     const up = p.type === 'router' || claimed(p.name);
     if (p.up !== up) set(p, { up });
+  }
+  bfdStatus(nb);
+}
+
+/** BFD `status`: admin_down until a static route watches the session (build_bfd_table), then
+ * down, as no ovn-controller reports it up here (parsed_routes_add); admin_down again once no
+ * route uses it (bfd_cleanup_connections). */
+function bfdStatus(nb: NbDatabase): void {
+  const watched = new Set<string>();
+  for (const r of nb.tables.Logical_Router_Static_Route.values())
+    if (r.bfd !== undefined && nb.tables.BFD.get(r.bfd)?.dst_ip === r.nexthop) watched.add(r.bfd);
+  for (const b of nb.tables.BFD.values()) {
+    const status = watched.has(b._uuid) ? (b.status === 'admin_down' || !b.status ? 'down' : b.status) : 'admin_down';
+    if (b.status !== status) nb.tables.BFD.set(b._uuid, { ...b, status });
   }
 }

@@ -116,6 +116,7 @@ function routeAdd(ctx: CmdContext): void {
     } else nexthop = n;
   }
   if (ctx.argv.length === 5) outPort = lrpByNameOrUuid(ctx, ctx.argv[4]);
+  const bfd = ctx.options.has('--bfd') ? bfdFor(ctx, nexthop, outPort) : undefined;
   const symmetric = hasOpt(ctx, '--ecmp-symmetric-reply');
   const ecmp = hasOpt(ctx, '--ecmp') || symmetric;
   const existing = findRoute(ctx, lr, prefix, nexthop, src, ecmp, table ?? '');
@@ -133,6 +134,7 @@ function routeAdd(ctx: CmdContext): void {
       const changes: Record<string, unknown> = { ip_prefix: prefix, nexthop };
       if (outPort) changes.output_port = outPort.name;
       if (policy !== undefined) changes.policy = policy;
+      if (bfd) changes.bfd = bfd.row(outPort);
       ctx.txn.update('Logical_Router_Static_Route', existing._uuid, changes);
       return;
     }
@@ -149,6 +151,33 @@ function routeAdd(ctx: CmdContext): void {
   if (symmetric) values.options = { ecmp_symmetric_reply: 'true' };
   const route = ctx.txn.insert('Logical_Router_Static_Route', values);
   addToSet(ctx, 'Logical_Router', lr, 'static_routes', route._uuid);
+  if (bfd) ctx.txn.update('Logical_Router_Static_Route', route._uuid, { bfd: bfd.row(outPort) });
+}
+
+/** `--bfd[=UUID]`: the BFD row named, or one already watching NEXTHOP (through the output port);
+ * failing that a new one is made, which needs an output port. */
+function bfdFor(
+  ctx: CmdContext,
+  nexthop: string,
+  outPort: AnyRow | undefined,
+): { row: (out: AnyRow | undefined) => string } {
+  const named = ctx.options.get('--bfd');
+  let found: AnyRow | undefined;
+  if (named) {
+    found = isUuid(named) ? ctx.txn.rows('BFD').get(named) : undefined;
+    if (!found) fatal('no entry found in the BFD table');
+  } else
+    found = [...ctx.txn.rows('BFD').values()].find(
+      (b) => b.dst_ip === nexthop && (!outPort || b.logical_port === outPort.name),
+    );
+  return {
+    row: (out) => {
+      if (found) return found._uuid;
+      if (!out) return fatal('insert entry in the BFD table failed');
+      found = ctx.txn.insert('BFD', { dst_ip: nexthop, logical_port: out.name });
+      return found._uuid;
+    },
+  };
 }
 
 function routeDel(ctx: CmdContext): void {
