@@ -112,9 +112,20 @@ PROMPT_RE='^[ \t]*(\([^)]*\) *)?(\[[^]]*\] ?[#$] |[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]
 strip_prompts() {
     if grep -qE "$PROMPT_RE" "$1"; then
         awk -v re="$PROMPT_RE" '
+            heredoc != "" { print; if ($0 == heredoc || (strip && $0 ~ "^\t*" heredoc "$")) heredoc = ""; next }
             cont { print; cont = /\\$/; next }
-            $0 ~ re { print; cont = /\\$/; next }
-            /^[ \t]*(#|$)/ { print }
+            $0 ~ re {
+                print; cont = /\\$/
+                # a heredoc started on this line: its body and delimiter are read as they are
+                if (match($0, /<<-?[ \t]*["\x27]?[A-Za-z_][A-Za-z0-9_]*/)) {
+                    heredoc = substr($0, RSTART, RLENGTH); strip = heredoc ~ /^<<-/
+                    sub(/^<<-?[ \t]*["\x27]?/, "", heredoc)
+                }
+                next
+            }
+            /^[ \t]*(#|$)/ { print; next }
+            # a line calling an OVN/OVS tool is a command even without its prompt
+            /^[ \t]*(sudo +(-[^ ]+ +)*)?(ovn-nbctl|ovn-sbctl|ovs-vsctl)( |$)/ { print; cont = /\\$/ }
         ' "$1"
     else
         cat "$1"

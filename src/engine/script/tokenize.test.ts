@@ -6,6 +6,28 @@ const lit = (w: Word): string =>
   w.parts.map((p) => (p.t === 'lit' ? p.s : p.t === 'var' ? `$${p.name}` : `$(${p.src})`)).join('');
 
 describe('tokenize', () => {
+  it('skips heredoc bodies up to their delimiter (<<-, quoted delimiters too)', () => {
+    const { statements, errors } = tokenize(
+      "cat <<EOF > x\novn-nbctl ls-add no1\nEOF\ncat <<-'END'\n\tovn-nbctl ls-add no2\n\tEND\novn-nbctl ls-add yes\n",
+    );
+    expect(errors).toEqual([]);
+    expect(statements.map((s) => s.words.map(lit).join(' '))).toEqual(['cat', 'cat', 'ovn-nbctl ls-add yes']);
+  });
+
+  it('in a session with prompts, reads unprompted lines as output unless they call an OVN/OVS tool', () => {
+    const { statements } = tokenize('$ ovn-nbctl ls-add a\nlease_time=3600\nsudo ovn-nbctl ls-add b\n');
+    expect(statements.map((s) => (s.unparsed ? `skip:${s.text}` : s.words.map(lit).join(' ')))).toEqual([
+      'ovn-nbctl ls-add a',
+      'skip:lease_time=3600',
+      'sudo ovn-nbctl ls-add b',
+    ]);
+  });
+
+  it('marks statements whose stderr is redirected away', () => {
+    const { statements } = tokenize('a 2>/dev/null\nb >/dev/null 2>&1\nc 2>&1 | d\ne &>/dev/null\n');
+    expect(statements.map((s) => s.stderrHidden === true)).toEqual([true, true, false, false, true]);
+  });
+
   it('splits words with quotes, escapes and comments', () => {
     const { statements, errors } = tokenize(
       `ovn-nbctl lsp-set-addresses p "50:54:00:00:00:01 10.0.0.1" 'a b' c\\ d # comment`,

@@ -78,6 +78,9 @@ class Reader {
 /** Programs whose lines must parse: an unreadable line of theirs is an error, not skipped output. */
 const MODELLED = new Set(['ovn-nbctl', 'ovn-sbctl', 'ovs-vsctl', 'mac-binding-add', 'sudo', 'echo', 'export', 'env']);
 
+/** A line that calls one of the modelled tools (as pasted without its prompt). */
+const TOOL_LINE = /^(sudo\s+(-\S+\s+)*)?(ovn-nbctl|ovn-sbctl|ovs-vsctl)(\s|$)/;
+
 const isVarStart = (c: string): boolean => /[A-Za-z_]/.test(c);
 const isVarChar = (c: string): boolean => /[A-Za-z0-9_]/.test(c);
 const META = ';&|<>\n';
@@ -88,12 +91,14 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
   const statements: Statement[] = [];
   const errors: TokenizeError[] = [];
   const physical = src.split('\n');
+  const usesPrompts = physical.some((l) => matchPrompt(l.trimStart()) !== undefined);
   let words: Word[] = [];
   let stmtLine = 1;
   let stmtCol = 1;
   let stmtStart = 0;
   let host: string | undefined;
   let stderrHidden = false;
+  const pendingHeredocs: { delim: string; strip: boolean }[] = [];
   let stdoutAway = false;
 
   const finish = (sep: Statement['sep']): void => {
@@ -262,6 +267,14 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
         host = p.host;
         continue;
       }
+      // in a pasted terminal session the lines without a prompt are what the commands printed,
+      // nothing to run; but a line that starts by calling an OVN/OVS tool is a command all the same
+      const bare = lineText.trim();
+      if (usesPrompts && bare && !bare.startsWith('#') && !TOOL_LINE.test(bare)) {
+        statements.push({ words: [], line: r.line, col: 1, sep: ';', text: bare, unparsed: true });
+        while (!r.eof() && r.peek() !== '\n') r.next();
+        continue;
+      }
     }
     if (c === ' ' || c === '\t') {
       r.next();
@@ -277,6 +290,15 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
       finish(';');
       r.next();
       atLineStart = true;
+      // a heredoc's body is the input of its command, not commands: skip to the delimiter line
+      for (const h of pendingHeredocs.splice(0)) {
+        while (!r.eof()) {
+          const bodyLine = physical[r.line - 1] ?? '';
+          while (!r.eof() && r.peek() !== '\n') r.next();
+          r.next();
+          if ((h.strip ? bodyLine.replace(/^\t+/, '') : bodyLine) === h.delim) break;
+        }
+      }
       continue;
     }
     if (c === '#' && true) {
@@ -314,7 +336,17 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
       )
         fd = Number((words.pop()?.parts[0] as { s: string }).s);
       r.next();
+      const heredoc = c === '<' && r.peek() === '<' && r.peek(1) !== '<';
       if (r.peek() === c) r.next();
+      if (heredoc) {
+        const strip = r.peek() === '-';
+        if (strip) r.next();
+        while (r.peek() === ' ' || r.peek() === '\t') r.next();
+        const w = readWord();
+        const delim = (w?.parts ?? []).map((p) => (p.t === 'lit' ? p.s : '')).join('');
+        if (delim) pendingHeredocs.push({ delim, strip });
+        continue;
+      }
       if (r.peek() === '&') {
         r.next();
         let target = '';
