@@ -17,6 +17,7 @@ import {
   traceCrosses,
   withoutDatapaths,
   traceForms,
+  traceOutputToCompare,
   type Comparison,
   type GoldenScenario,
   type ParityRow,
@@ -65,7 +66,10 @@ async function checkScenario(s: GoldenScenario): Promise<FileResult[]> {
       let total = 0;
       for (const t of traces) {
         const run = await runCli(['trace', s.scriptPath, ...t.args, `--${form}`]);
-        const comparison = compareText(maskTrace(t.expected[form]), maskTrace(run.out));
+        const comparison = compareText(
+          maskTrace(t.expected[form]),
+          maskTrace(traceOutputToCompare(t.expected[form], run)),
+        );
         results.push({ file: `traces/${t.base}.${form}.txt`, comparison, stderr: run.err, gating: !viaRouter });
         identical += comparison.identical;
         total += comparison.total;

@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compareText, loadScenarios, maskTrace, runCli, traceForms } from './golden-harness.ts';
+import { compareText, loadScenarios, maskTrace, runCli, traceForms, traceOutputToCompare } from './golden-harness.ts';
 
 const goldenDir = join(dirname(fileURLToPath(import.meta.url)), 'golden-fuzz-trace');
 const scenarios = loadScenarios(goldenDir);
@@ -18,7 +18,7 @@ describe('fuzz-found trace regressions against real ovn-trace', () => {
       for (const t of s.traces) {
         for (const form of traceForms) {
           const run = await runCli(['trace', s.scriptPath, ...t.args, `--${form}`]);
-          const cmp = compareText(maskTrace(t.expected[form]), maskTrace(run.out));
+          const cmp = compareText(maskTrace(t.expected[form]), maskTrace(traceOutputToCompare(t.expected[form], run)));
           if (cmp.identical !== cmp.total) diffs.push(`--- ${t.base}.${form}.txt`, ...cmp.diff);
         }
       }

@@ -60,6 +60,17 @@ export interface CliResult {
 }
 
 /** Runs `ovnviz ARGS...` in this process, exactly as a user would, capturing what it prints. */
+/**
+ * What to compare with a golden trace file. Real ovn-trace prints an unknown datapath or an unparsable
+ * microflow on stdout with status 0; our CLI reports the same text as an error (stderr, non-zero status),
+ * so for such a golden (one that is not a trace, which starts with "# ") our stderr is compared and a
+ * zero status counts as a difference.
+ */
+export function traceOutputToCompare(golden: string, run: CliResult): string {
+  if (golden === '' || golden.startsWith('# ')) return run.out;
+  return run.code !== 0 && run.out === '' ? run.err : `(status ${run.code}) ${run.out}${run.err}`;
+}
+
 export async function runCli(args: string[]): Promise<CliResult> {
   let out = '';
   let err = '';

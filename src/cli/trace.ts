@@ -91,10 +91,11 @@ export async function traceCommand(args: string[], io: CliIo): Promise<number> {
   const loaded = readScenarioFile(parsed.file, io);
   if (!loaded || loaded.failed) return 1;
   const result = trace(southboundFor(loaded.text, loaded.run), parsed.request);
-  // As ovn-trace: a fatal error on stderr with a non-zero status; an unknown datapath or unparsable microflow is
-  // the trace's own output (stdout, status 0).
-  if (!result.ok && result.aborted) {
-    io.err(`ovn-trace: ${result.error}\n`);
+  // ovn-trace prints an unknown datapath or an unparsable microflow on stdout and exits 0; our contract
+  // (design.md, ovn-reference.md) reports them as errors: the same text, on stderr, non-zero status.
+  // Fatal option errors keep ovn-trace's own "ovn-trace: " prefix.
+  if (!result.ok) {
+    io.err(result.aborted ? `ovn-trace: ${result.error}\n` : `${result.error}\n`);
     return 1;
   }
   io.out(formatTrace(result, parsed.forms));
