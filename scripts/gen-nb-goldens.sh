@@ -108,7 +108,7 @@ PRE
 
 # Prompts pasted with commands: [root@node1 ~]# , user@host:~$ , node1$ , "$ ".  When a file uses
 # prompts, lines without one (and not continuing a command) are pasted output: dropped, as a reader would.
-PROMPT_RE='^[ \t]*(\([^)]*\) *)?(\[[^]]*\] ?[#$] |[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^ ]*[#$] |[A-Za-z][A-Za-z0-9_.-]*[#$] +|[$%>] +)'
+PROMPT_RE='^[ \t]*(\([^)]*\) *)?(\[[^]]*\] ?[#$] |[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^ ]*[#$] |[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+( +[^ ]+)? *[#$] +|[A-Za-z][A-Za-z0-9_.-]*:[^ ]* +[A-Za-z0-9_.-]+[#$] +|[A-Za-z][A-Za-z0-9_.-]*[#$] +|[$%>] +|(❯|λ|») +|➜ +[^ ]+ +)'
 strip_prompts() {
     if grep -qE "$PROMPT_RE" "$1"; then
         awk -v re="$PROMPT_RE" '
@@ -130,7 +130,9 @@ strip_prompts() {
     else
         cat "$1"
     fi | sed -E -e 's/^[ \t]*(\([^)]*\) *)?\[[^]]*\] ?[#$] *//' -e 's/^[ \t]*(\([^)]*\) *)?[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[^ ]*[#$] *//' \
-           -e 's/^[ \t]*[A-Za-z][A-Za-z0-9_.-]*[#$] +//' -e 's/^[ \t]*[$%>] +//'
+           -e 's/^[ \t]*(\([^)]*\) *)?[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+( +[^ ]+)? *[#$] +//' \
+           -e 's/^[ \t]*[A-Za-z][A-Za-z0-9_.-]*:[^ ]* +[A-Za-z0-9_.-]+[#$] +//' \
+           -e 's/^[ \t]*[A-Za-z][A-Za-z0-9_.-]*[#$] +//' -e 's/^[ \t]*[$%>] +//' -e 's/^[ \t]*(❯|λ|») +//' -e 's/^[ \t]*➜ +[^ ]+ +//'
 }
 
 run_scenario() {

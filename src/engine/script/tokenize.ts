@@ -40,8 +40,14 @@ const PROMPTS: { re: RegExp; host: (m: RegExpMatchArray) => string | undefined }
   { re: /^(\([^)]*\)\s*)?\[([^\]\s@]+@)?([^\]\s]+)[^\]]*\]\s?[#$]\s*/, host: (m) => m[3] },
   // root@node1:~#   user@host:/tmp$
   { re: /^(\([^)]*\)\s*)?[\w.-]+@([\w.-]+):\S*?[#$]\s*/, host: (m) => m[2] },
+  // user@host ~ $   (Gentoo)      root@host#
+  { re: /^(\([^)]*\)\s*)?[\w.-]+@([\w.-]+)(\s+\S+)?\s*[#$]\s+/, host: (m) => m[2] },
+  // host:~ user$   (macOS)
+  { re: /^([A-Za-z][\w.-]*):\S*\s+[\w.-]+[#$]\s+/, host: (m) => m[1] },
   // node1$ cmd   node1# cmd
   { re: /^([A-Za-z][\w.-]*)[#$]\s+/, host: (m) => m[1] },
+  // zsh themes: ❯ cmd   λ cmd   ➜  ~ cmd
+  { re: /^(❯|λ|»)\s+|^➜\s+\S+\s+/u, host: () => undefined },
   // $ cmd
   { re: /^[$%>]\s+/, host: () => undefined },
 ];
