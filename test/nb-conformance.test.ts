@@ -44,7 +44,7 @@ function canonicalTree(lines: string[]): string[] {
 /** Masks uuids; `list`-style output (records split by blank lines) gets its records sorted,
  * anything else its indentation tree's siblings sorted. */
 function canonical(text: string): string[] {
-  if (text.startsWith('{"data":')) {
+  if (text.startsWith('{"data":') || text.startsWith('{\n  "data": ')) {
     // -f json: one line; rows come in hash order on the real side
     try {
       const j = JSON.parse(text.replace(UUID, '<uuid>')) as { data: unknown[]; headings: unknown };

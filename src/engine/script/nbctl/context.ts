@@ -37,6 +37,8 @@ export interface TableStyle {
   /** CF_STRING (default), CF_BARE (--bare) or CF_JSON (--data=json). */
   cell: 'string' | 'bare' | 'json';
   headings: boolean;
+  /** --pretty: JSON laid out over several lines. */
+  pretty?: boolean;
 }
 
 export interface Invocation {

@@ -22,6 +22,7 @@ import {
 import type { AnyRow } from '../../nb/txn.ts';
 import { fatal, hasOpt, print, type CmdContext } from './context.ts';
 import type { CommandSpec } from './spec.ts';
+import { prettyJson } from './json-pretty.ts';
 
 const lowerUnderscore = (c: string): string => (c === '-' ? '_' : c.toLowerCase());
 
@@ -428,7 +429,7 @@ export function printTable(ctx: CmdContext, cols: (ColumnSchema | undefined)[], 
         style.cell !== 'string' ? body[y][x] : c ? datumToJson(c.type, datumOf(c, r[c.name])) : ['uuid', r._uuid],
       ),
     );
-    s += JSON.stringify({ data, headings: heads }) + '\n';
+    s += (style.pretty ? prettyJson({ data, headings: heads }) : JSON.stringify({ data, headings: heads })) + '\n';
   } else if (style.format === 'csv') {
     if (style.headings) s += heads.map(csvCell).join(',') + '\n';
     for (const b of body) s += b.map(csvCell).join(',') + '\n';

@@ -181,6 +181,7 @@ function parseInvocation(args: string[]): { commands: ParsedCommand[]; inv: Invo
         inv.style.headings = false;
       }
       if (key === '--no-headings') inv.style.headings = false;
+      if (key === '--pretty') inv.style.pretty = true;
       if (key === '--oneline') inv.oneline = true;
       continue;
     }
