@@ -144,11 +144,12 @@ run_scenario() {
     { prelude; strip_prompts "$dir/script.sh"; } > "$TMPD/run.sh"
     # a command the real ovn-nbctl rejects stops the script there (set -e), as ours stops: its
     # error is recorded, the state before it kept
+    # (and the errors of commands inside `a && b` / `a || b` / `if`, which do not stop it)
     rm -f "$dir/script.err.txt"
     if ! bash "$TMPD/run.sh" >/dev/null 2>"$TMPD/script.err"; then
-        grep '^ovn-nbctl:' "$TMPD/script.err" > "$dir/script.err.txt" \
-            || die "$name: script failed: $(cat "$TMPD/script.err")"
+        grep -q '^ovn-nbctl:' "$TMPD/script.err" || die "$name: script failed: $(cat "$TMPD/script.err")"
     fi
+    grep '^ovn-nbctl:' "$TMPD/script.err" > "$dir/script.err.txt" || rm -f "$dir/script.err.txt"
     sync_northd
     ovn-nbctl --db="$OVN_NB_DB" show > "$dir/show.txt"
     ovsdb-client backup "$OVN_NB_DB" OVN_Northbound > "$dir/nb-backup.db" || die "$name: ovsdb-client backup failed"

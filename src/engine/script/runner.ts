@@ -9,6 +9,7 @@ import { applyNorthdWriteback } from '../nb/northd-writeback.ts';
 import { applyIpamWriteback } from './ipam-writeback.ts';
 import { resolvePendingBindings, runVsctl, type Hosts } from './vsctl.ts';
 import { runFilter } from './filters.ts';
+import { readIf } from './if.ts';
 
 export interface ScriptError {
   line: number;
@@ -259,6 +260,16 @@ function execStatements(ex: Exec, statements: Statement[], stopLine = Infinity):
       run.skipped.push({ line: st.line, text: st.text });
       continue;
     }
+    if (firstWord(st) === 'if') {
+      const block = readIf(statements, i);
+      if (block) {
+        const status = conditionStatus(ex, block.cond);
+        const err = execStatements(ex, (status === 0) !== block.negate ? block.then : block.otherwise);
+        if (err) return err;
+        i = block.end;
+        continue;
+      }
+    }
     if (firstWord(st) === 'for') {
       const loop = readForLoop(statements, i);
       if (loop) {
@@ -320,6 +331,19 @@ function execAndOr(
   }
   state.status = r.status;
   return undefined;
+}
+
+/** The exit status of an if's condition; a failure there never stops the script. */
+function conditionStatus(ex: Exec, statements: Statement[]): number {
+  const state: AndOrState = { status: 0 };
+  for (let i = 0; i < statements.length; i++) {
+    const end = pipelineEnd(statements, i);
+    const last = { ...statements[end], sep: '&&' as const };
+    const err = execAndOr(ex, [...statements.slice(0, end), last], i, end, state, () => undefined);
+    if (err) return 1;
+    i = end;
+  }
+  return state.status;
 }
 
 /** Runs the statements of a $(...) with the same list and pipeline rules, collecting stdout. */
