@@ -147,9 +147,9 @@ run_scenario() {
     # (and the errors of commands inside `a && b` / `a || b` / `if`, which do not stop it)
     rm -f "$dir/script.err.txt"
     if ! bash "$TMPD/run.sh" >/dev/null 2>"$TMPD/script.err"; then
-        grep -q '^ovn-nbctl:' "$TMPD/script.err" || die "$name: script failed: $(cat "$TMPD/script.err")"
+        grep -qE '^ovn-(nb|sb)ctl:' "$TMPD/script.err" || die "$name: script failed: $(cat "$TMPD/script.err")"
     fi
-    grep '^ovn-nbctl:' "$TMPD/script.err" > "$dir/script.err.txt" || rm -f "$dir/script.err.txt"
+    grep -E '^ovn-(nb|sb)ctl:' "$TMPD/script.err" > "$dir/script.err.txt" || rm -f "$dir/script.err.txt"
     sync_northd
     ovn-nbctl --db="$OVN_NB_DB" show > "$dir/show.txt"
     ovsdb-client backup "$OVN_NB_DB" OVN_Northbound > "$dir/nb-backup.db" || die "$name: ovsdb-client backup failed"

@@ -78,7 +78,7 @@ function parity(want: string[], got: string[]): { same: number; total: number } 
   return { same, total };
 }
 
-const nbctlErrors = (s: string): string[] => s.split('\n').filter((l) => l.startsWith('ovn-nbctl:'));
+const nbctlErrors = (s: string): string[] => s.split('\n').filter((l) => /^ovn-(nb|sb)ctl:/.test(l));
 
 const scenarios = existsSync(ROOT)
   ? readdirSync(ROOT, { withFileTypes: true })
@@ -114,7 +114,7 @@ describe('ovn-nbctl conformance (test/golden-nb)', () => {
       const r0 = await run(['run', script]);
       const ours = r0.err
         .split('\n')
-        .map((l) => /^[^:]+:\d+:\d+: (ovn-nbctl: .*)$/.exec(l)?.[1])
+        .map((l) => /^[^:]+:\d+:\d+: (ovn-(?:nb|sb)ctl: .*)$/.exec(l)?.[1])
         .filter((l): l is string => l !== undefined);
       check('script errors', existsSync(scriptErr) ? nbctlErrors(readFileSync(scriptErr, 'utf8')) : [], ours);
       const backup = join(dir, 'nb-backup.db');
