@@ -146,7 +146,8 @@ run_scenario() {
     # error is recorded, the state before it kept
     # (and the errors of commands inside `a && b` / `a || b` / `if`, which do not stop it)
     rm -f "$dir/script.err.txt"
-    if ! bash "$TMPD/run.sh" >/dev/null 2>"$TMPD/script.err"; then
+    # run in the temp dir: pasted tutorials write files (heredocs) where they run
+    if ! (cd "$TMPD" && bash "$TMPD/run.sh") >/dev/null 2>"$TMPD/script.err"; then
         grep -qE '^ovn-(nb|sb)ctl:' "$TMPD/script.err" || die "$name: script failed: $(cat "$TMPD/script.err")"
     fi
     grep -E '^ovn-(nb|sb)ctl:' "$TMPD/script.err" > "$dir/script.err.txt" || rm -f "$dir/script.err.txt"
