@@ -32,6 +32,8 @@ describe('ovnviz run', () => {
     const x = io({ 's.sh': 'ovn-nbctl ls-add sw0\n  ovn-nbctl lsp-add sw9 p\n' });
     expect(await main(['run', 's.sh', 'ovn-nbctl show'], x)).toBe(1);
     expect(x.err_).toBe('s.sh:2:3: ovn-nbctl: sw9: switch name not found\n');
+    // what was loaded before the failing line is still there for the command
+    expect(x.out_).toMatch(/^switch [0-9a-f-]+ \(sw0\)\n$/);
   });
 
   it('prints the real tool error for a failing command', async () => {

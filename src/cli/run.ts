@@ -19,12 +19,12 @@ export async function runCommandCli(args: string[], io: CliIo): Promise<number> 
     for (const o of run.outputs) io.out(o.output);
     return failed ? 1 : 0;
   }
-  // after an error (already reported) the state before it is loaded; the command shows it and its
-  // status is the command's own, as in the terminal the script was pasted from
+  // after an error (already reported) the state before it stays loaded and the command still shows it;
+  // the status is non-zero when either the script or the command failed
   const more = runCommand(run.world, command);
   for (const o of more.outputs) io.out(o.output);
   for (const e of more.errors) io.err(`${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
-  return more.errors.length ? 1 : 0;
+  return failed || more.errors.length ? 1 : 0;
 }
 
 export { runCommandCli as runCommand };
