@@ -27,7 +27,11 @@ export interface NorthdOptions {
   defaultAclDrop: boolean;
   checkLspIsUp: boolean;
   controllerEvent: boolean;
-  /** NB_Global options:svc_monitor_mac (real northd picks a random one when unset). */
+  /**
+   * NB_Global options:svc_monitor_mac. Real northd picks a random locally administered MAC when unset; our
+   * fixed stand-in is one that IPAM (mac_prefix 0a:00:00) and tutorials do not hand out, so no VM's
+   * packets hit the service-monitor flows they would not hit in real OVN.
+   */
   svcMonitorMac: string;
   /** NB_Global options:install_ls_lb_from_router: a router's load balancers apply on its switches too. */
   installLsLbFromRouter: boolean;
@@ -202,7 +206,7 @@ export function buildModel(world: World): NorthdModel {
       defaultAclDrop: smapGetBool(gopts, 'default_acl_drop', false),
       checkLspIsUp: !smapGetBool(gopts, 'ignore_lsp_down', true),
       controllerEvent: smapGetBool(gopts, 'controller_event', false),
-      svcMonitorMac: gopts.svc_monitor_mac ?? '0a:00:00:00:00:01',
+      svcMonitorMac: gopts.svc_monitor_mac ?? 'fe:ed:fa:ce:00:01',
       installLsLbFromRouter: smapGetBool(gopts, 'install_ls_lb_from_router', false),
     },
     datapaths: [],
