@@ -34,7 +34,17 @@ export async function main(argv: string[], io?: CliIo): Promise<number> {
     realIo.err(`ovnviz: unknown command '${name}'\n${usage}`);
     return 2;
   }
+  if (rest[0] === '--help' || rest[0] === '-h') {
+    realIo.out(usageOf(name));
+    return 0;
+  }
   return (await load())(rest, realIo);
+}
+
+/** The usage lines of one subcommand, for `ovnviz CMD --help`. */
+function usageOf(name: string): string {
+  const lines = usage.split('\n').filter((l) => l.startsWith(`  ${name} `));
+  return `usage: ovnviz COMMAND ...\n${lines.join('\n')}\n`;
 }
 
 async function nodeIo(): Promise<CliIo> {

@@ -41,4 +41,16 @@ describe('ovnviz run', () => {
     expect(await main(['run', 's.sh', 'ovn-nbctl ls-add sw0'], x)).toBe(1);
     expect(x.err_).toBe('ovn-nbctl: sw0: a switch with this name already exists\n');
   });
+
+  it('rejects a command it would skip in a script instead of printing nothing and exiting 0', async () => {
+    const x = io({ 's.sh': 'ovn-nbctl ls-add sw0\n' });
+    expect(await main(['run', 's.sh', 'ovn-sbctl lflow-list'], x)).toBe(1);
+    expect(x.out_).toBe('');
+    expect(x.err_).toBe(
+      "ovnviz run: 'ovn-sbctl lflow-list' is not a command ovnviz runs (for the logical flows: ovnviz lflows FILE)\n",
+    );
+    const y = io({ 's.sh': 'ovn-nbctl ls-add sw0\n' });
+    expect(await main(['run', 's.sh', '--help'], y)).toBe(1);
+    expect(y.err_).toBe("ovnviz run: '--help' is not a command ovnviz runs\n");
+  });
 });

@@ -22,9 +22,20 @@ export async function runCommandCli(args: string[], io: CliIo): Promise<number> 
   // after an error (already reported) the state before it stays loaded and the command still shows it;
   // the status is non-zero when either the script or the command failed
   const more = runCommand(run.world, command);
+  if (more.skipped.length) {
+    // a script would skip this line silently; as the one command asked for, silence would look like success
+    io.err(`ovnviz run: '${command}' is not a command ovnviz runs${skippedHint(command)}\n`);
+    return 1;
+  }
   for (const o of more.outputs) io.out(o.output);
   for (const e of more.errors) io.err(`${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
   return failed || more.errors.length ? 1 : 0;
+}
+
+function skippedHint(command: string): string {
+  if (/\blflow-list\b/.test(command)) return ' (for the logical flows: ovnviz lflows FILE)';
+  if (/\bovn-trace\b/.test(command)) return " (for a trace: ovnviz trace FILE DATAPATH 'MICROFLOW')";
+  return '';
 }
 
 export { runCommandCli as runCommand };
