@@ -2,6 +2,7 @@
 // reports the flows that do not parse, as FILE:LINE:COL: message; exits non-zero if any did not.
 import { parseLflowDump } from '../engine/lflowdump/parse.ts';
 import type { CliIo } from './main.ts';
+import { fileErrorMessage } from './scenario-file.ts';
 
 export async function parseLflowsCommand(args: string[], io: CliIo): Promise<number> {
   if (args.length !== 1 || args[0].startsWith('-')) {
@@ -13,7 +14,7 @@ export async function parseLflowsCommand(args: string[], io: CliIo): Promise<num
   try {
     text = io.readFile(file);
   } catch (e) {
-    io.err(`ovnviz parse-lflows: ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`ovnviz parse-lflows: ${file}: ${fileErrorMessage(e)}\n`);
     return 2;
   }
   const result = parseLflowDump(text);

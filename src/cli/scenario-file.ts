@@ -16,7 +16,7 @@ export function readScenarioFile(file: string, io: CliIo): ScenarioFile | undefi
   try {
     text = io.readFile(file);
   } catch (e) {
-    io.err(`${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`${file}: ${fileErrorMessage(e)}\n`);
     return undefined;
   }
   const run = loadScenarioText(text, file);
@@ -25,4 +25,17 @@ export function readScenarioFile(file: string, io: CliIo): ScenarioFile | undefi
     if (e.hint) io.err(`${file}:${e.line}:${e.column}: hint: ${e.hint}\n`);
   }
   return { text, run, failed: run.errors.length > 0 };
+}
+
+const errnoText: Record<string, string> = {
+  ENOENT: 'No such file or directory',
+  EISDIR: 'Is a directory',
+  EACCES: 'Permission denied',
+};
+
+/** Why a file could not be read, in the words of strerror (as the real tools say it), not Node's. */
+export function fileErrorMessage(e: unknown): string {
+  const code = e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+  if (code && code in errnoText) return errnoText[code];
+  return e instanceof Error ? e.message : String(e);
 }
