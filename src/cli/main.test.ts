@@ -36,4 +36,14 @@ describe('ovnviz main', () => {
     expect(x.err_.split('\n')[0]).toBe("ovnviz: unknown command 'frobnicate'");
     expect(x.out_).toBe('');
   });
+
+  it('prints the usage on stderr with status 2 when no command is given, on stdout with 0 for --help', async () => {
+    const x = io();
+    expect(await main([], x)).toBe(2);
+    expect(x.out_).toBe('');
+    expect(x.err_.split('\n')[0]).toBe('usage: ovnviz COMMAND ...');
+    const y = io();
+    expect(await main(['--help'], y)).toBe(0);
+    expect(y.out_).toBe(x.err_);
+  });
 });

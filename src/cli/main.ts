@@ -17,7 +17,7 @@ const commands: Record<string, () => Promise<Command>> = {
 const usage = `usage: ovnviz COMMAND ...
   lflows FILE                      logical flows, as ovn-sbctl lflow-list prints them
   lflows --diff OLD NEW            flows added and removed between two scripts
-  trace FILE [--ct=FLAGS] [--lb-dst=IP[:PORT]] DATAPATH 'MICROFLOW' [--detailed|--summary|--minimal]
+  trace FILE [--ct=FLAGS]... [--lb-dst=IP[:PORT]] [--select-id=N] DATAPATH 'MICROFLOW' [--detailed|--summary|--minimal|--all]
   run FILE ['COMMAND']             run a script, then one more command (e.g. 'ovn-nbctl show')
   parse-lflows DUMP                parse every match and action of a real lflow-list dump
 `;
@@ -25,9 +25,14 @@ const usage = `usage: ovnviz COMMAND ...
 export async function main(argv: string[], io?: CliIo): Promise<number> {
   const realIo = io ?? (await nodeIo());
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h') {
+  if (!name) {
+    // no command is a usage error: the usage goes to stderr, so a pipe never mistakes it for output
+    realIo.err(usage);
+    return 2;
+  }
+  if (name === '--help' || name === '-h') {
     realIo.out(usage);
-    return name ? 0 : 1;
+    return 0;
   }
   const load = commands[name];
   if (!load) {
