@@ -2,6 +2,7 @@
 // helpers every action uses: expr_field_parse, expr_type_check, expr_constant_parse and the constant-set
 // parser, with OVN's error texts.
 import { Lexer } from '../expr/lexer-cursor.ts';
+import { parseSubfield } from '../expr/subfield.ts';
 import { WR_DEFAULT, type ExprSymbol } from '../expr/symbols.ts';
 import type { ActionContext, Constant, ConstantSet, FieldRef, Pipeline } from './ast.ts';
 import { LOG_PIPELINE_LEN } from './ast.ts';
@@ -52,34 +53,11 @@ export class ParseState {
     lx.get();
     let ofs = 0;
     let nBits = symbol.width;
-    if (lx.match('LSQUARE')) {
-      if (!symbol.width) {
-        this.error(`Cannot select subfield of string field ${symbol.name}.`);
-        return undefined;
-      }
-      const low = lx.forceInt();
-      if (low === undefined) return undefined;
-      let high = low;
-      if (lx.match('ELLIPSIS')) {
-        const h = lx.forceInt();
-        if (h === undefined) return undefined;
-        high = h;
-      }
-      if (!lx.forceMatch('RSQUARE')) return undefined;
-      if (low > high) {
-        this.error(`Invalid bit range ${low} to ${high}.`);
-        return undefined;
-      }
-      if (high >= symbol.width) {
-        this.error(`Cannot select bits ${low} to ${high} of ${symbol.width}-bit field ${symbol.name}.`);
-        return undefined;
-      }
-      if (symbol.level === 'nominal' && (low !== 0 || high !== symbol.width - 1)) {
-        this.error(`Cannot select subfield of nominal field ${symbol.name}.`);
-        return undefined;
-      }
-      ofs = low;
-      nBits = high - low + 1;
+    const slice = parseSubfield(lx, symbol);
+    if (slice === undefined) return undefined;
+    if (slice) {
+      ofs = slice.low;
+      nBits = slice.high - slice.low + 1;
     }
     if (symbol.predicate) {
       this.error(`Predicate symbol ${symbol.name} used where lvalue required.`);

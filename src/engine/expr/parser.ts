@@ -5,6 +5,7 @@ import type { Constant, ConstantSet, FieldRef, MatchExpr, Relop } from './ast.ts
 import { relopFromToken, relopTurn } from './ast.ts';
 import { Lexer, type ParseError } from './lexer-cursor.ts';
 import { tokenize, type LexFormat } from './lexer.ts';
+import { parseSubfield } from './subfield.ts';
 import { SYMTAB, type ExprSymbol, type SymbolTable } from './symbols.ts';
 
 export interface ParseOptions {
@@ -253,33 +254,9 @@ class ExprParser {
       return undefined;
     }
     lexer.get();
-    if (!lexer.match('LSQUARE')) return { name: symbol.name };
-    if (!symbol.width) {
-      lexer.errorAt(`Cannot select subfield of string field ${symbol.name}.`);
-      return undefined;
-    }
-    const low = lexer.forceInt();
-    if (low === undefined) return undefined;
-    let high = low;
-    if (lexer.match('ELLIPSIS')) {
-      const h = lexer.forceInt();
-      if (h === undefined) return undefined;
-      high = h;
-    }
-    if (!lexer.forceMatch('RSQUARE')) return undefined;
-    if (low > high) {
-      lexer.errorAt(`Invalid bit range ${low} to ${high}.`);
-      return undefined;
-    }
-    if (high >= symbol.width) {
-      lexer.errorAt(`Cannot select bits ${low} to ${high} of ${symbol.width}-bit field ${symbol.name}.`);
-      return undefined;
-    }
-    if (symbol.level === 'nominal' && (low !== 0 || high !== symbol.width - 1)) {
-      lexer.errorAt(`Cannot select subfield of nominal field ${symbol.name}.`);
-      return undefined;
-    }
-    return { name: symbol.name, slice: { low, high } };
+    const slice = parseSubfield(lexer, symbol);
+    if (slice === undefined) return undefined;
+    return slice ? { name: symbol.name, slice } : { name: symbol.name };
   }
 
   /** parse_constant_set. */
