@@ -2,12 +2,8 @@
 // N switches (10.I.J.0/24) with P VM ports each plus a router port; as a Northbound database for
 // our northd, and as the ovn-nbctl argument list the real one is fed.
 import { emptyNbDatabase, type NbDatabase } from '../src/engine/nb/database.ts';
-import type {
-  NbLogicalRouter,
-  NbLogicalRouterPort,
-  NbLogicalSwitch,
-  NbLogicalSwitchPort,
-} from '../src/engine/nb/schema.gen.ts';
+import { newNbRow } from '../src/engine/nb/schema.ts';
+import type { NbLogicalSwitch, NbLogicalSwitchPort } from '../src/engine/nb/schema.gen.ts';
 
 const hex2 = (n: number): string => n.toString(16).padStart(2, '0');
 const ip = (i: number, host: number): string => `10.${Math.floor(i / 256)}.${i % 256}.${host}`;
@@ -45,7 +41,7 @@ export function scaleNbctlArgs(n: number, p: number): string[] {
 }
 
 function lsp(name: string, addresses: string[], type = '', options: Record<string, string> = {}): NbLogicalSwitchPort {
-  return { _uuid: uuid(), addresses, external_ids: {}, mirror_rules: [], name, options, port_security: [], type };
+  return newNbRow('Logical_Switch_Port', uuid(), { addresses, name, options, type });
 }
 
 export function addVmPort(nb: NbDatabase, ls: NbLogicalSwitch, name: string, address: string): NbLogicalSwitchPort {
@@ -57,46 +53,17 @@ export function addVmPort(nb: NbDatabase, ls: NbLogicalSwitch, name: string, add
 
 export function scaleNb(n: number, p: number): NbDatabase {
   const nb = emptyNbDatabase();
-  const lr: NbLogicalRouter = {
-    _uuid: uuid(),
-    external_ids: {},
-    load_balancer: [],
-    load_balancer_group: [],
-    name: 'lr0',
-    nat: [],
-    options: {},
-    policies: [],
-    ports: [],
-    static_routes: [],
-  };
+  const lr = newNbRow('Logical_Router', uuid(), { name: 'lr0' });
   nb.tables.Logical_Router.set(lr._uuid, lr);
   for (let i = 0; i < n; i++) {
     const name = `ls${i}`;
-    const ls: NbLogicalSwitch = {
-      _uuid: uuid(),
-      acls: [],
-      dns_records: [],
-      external_ids: {},
-      forwarding_groups: [],
-      load_balancer: [],
-      load_balancer_group: [],
-      name,
-      other_config: {},
-      ports: [],
-      qos_rules: [],
-    };
+    const ls = newNbRow('Logical_Switch', uuid(), { name });
     nb.tables.Logical_Switch.set(ls._uuid, ls);
-    const lrp: NbLogicalRouterPort = {
-      _uuid: uuid(),
-      external_ids: {},
-      gateway_chassis: [],
-      ipv6_prefix: [],
-      ipv6_ra_configs: {},
+    const lrp = newNbRow('Logical_Router_Port', uuid(), {
       mac: mac(i, 65535, 1),
       name: `lr0-${name}`,
       networks: [`${ip(i, 1)}/24`],
-      options: {},
-    };
+    });
     nb.tables.Logical_Router_Port.set(lrp._uuid, lrp);
     lr.ports.push(lrp._uuid);
     const rp = lsp(`${name}-lr0`, ['router'], 'router', { 'router-port': lrp.name });

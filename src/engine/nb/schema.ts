@@ -1,5 +1,5 @@
 // Column types of OVN_Northbound as the schema declares them, in a form the generic db code can walk.
-import { NbSchema, NbTableNames, NbRootTables, type NbTableName } from './schema.gen.ts';
+import { NbSchema, NbTableNames, NbRootTables, type NbTableName, type NbTables } from './schema.gen.ts';
 
 export type AtomType = 'string' | 'integer' | 'boolean' | 'real' | 'uuid';
 
@@ -155,4 +155,15 @@ export function referrersOf(target: NbTableName): { table: NbTableName; column: 
     for (const c of t.columns)
       if (c.type.key.refTable === target || c.type.value?.refTable === target) out.push({ table: t.name, column: c });
   return out;
+}
+
+/** A new row of `table` as ovsdb creates it: every column at its default, then `values` over them. */
+export function newNbRow<T extends NbTableName>(table: T, uuid: string, values: Partial<NbTables[T]>): NbTables[T] {
+  const row: Record<string, unknown> = { _uuid: uuid };
+  for (const col of tableSchema(table).columns) {
+    const v = defaultValue(col);
+    if (v !== undefined) row[col.name] = v;
+  }
+  // The schema walk above is what makes this a complete row; TypeScript cannot see that.
+  return { ...row, ...values } as unknown as NbTables[T];
 }

@@ -1,41 +1,23 @@
 // The incremental path must give exactly what a full recompute gives.
 import { describe, expect, it } from 'vitest';
 import { emptyNbDatabase } from '../nb/database.ts';
+import { newNbRow } from '../nb/schema.ts';
 import type { NbLogicalSwitch, NbLogicalSwitchPort } from '../nb/schema.gen.ts';
 import { formatLflowList } from '../sb/lflow-list.ts';
 import { runNorthd } from './index.ts';
 import { NorthdSession } from './session.ts';
 
 function port(name: string, address: string): NbLogicalSwitchPort {
-  return {
-    _uuid: `port-${name}`,
-    addresses: [address],
-    external_ids: {},
-    mirror_rules: [],
-    name,
-    options: {},
-    port_security: [],
-    type: '',
-  };
+  return newNbRow('Logical_Switch_Port', `port-${name}`, { addresses: [address], name });
 }
 
 describe('NorthdSession', () => {
   it('adds a port incrementally with the same result as a full recompute', () => {
     const nb = emptyNbDatabase();
     const world = { nb, physical: { chassis: [], bindings: [], macBindings: [] } };
-    const switches: NbLogicalSwitch[] = ['sw0', 'sw1'].map((name) => ({
-      _uuid: `ls-${name}`,
-      acls: [],
-      dns_records: [],
-      external_ids: {},
-      forwarding_groups: [],
-      load_balancer: [],
-      load_balancer_group: [],
-      name,
-      other_config: {},
-      ports: [],
-      qos_rules: [],
-    }));
+    const switches: NbLogicalSwitch[] = ['sw0', 'sw1'].map((name) =>
+      newNbRow('Logical_Switch', `ls-${name}`, { name }),
+    );
     for (const ls of switches) nb.tables.Logical_Switch.set(ls._uuid, ls);
     const add = (ls: NbLogicalSwitch, p: NbLogicalSwitchPort): void => {
       nb.tables.Logical_Switch_Port.set(p._uuid, p);
