@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { StageFlows } from '../../worker/api.ts';
 import { useAppStore } from '../store/index.ts';
 import { flattenHops } from '../topology/trace-path.ts';
+import { FlowCells } from './FlowCells.tsx';
 
 export function LflowTable() {
   const datapaths = useAppStore((s) => s.load.result?.datapaths ?? noDatapaths);
@@ -88,17 +89,14 @@ function Pipeline({
               className={`${i === 0 ? 'stage-first' : ''} ${hit.has(flow.uuid) ? 'hit' : ''}`}
               title={hit.has(flow.uuid) ? 'matched by the last trace' : undefined}
             >
-              <td className="num">{i === 0 ? stage.table : ''}</td>
-              <td className="stage" title={flow.source}>
-                {i === 0 ? stage.stage : ''}
-              </td>
-              <td className="num">{flow.priority}</td>
-              <td className="match">
-                <code>{flow.match}</code>
-              </td>
-              <td>
-                <code>{flow.actions}</code>
-              </td>
+              <FlowCells
+                table={i === 0 ? stage.table : ''}
+                stage={i === 0 ? stage.stage : ''}
+                source={flow.source}
+                priority={flow.priority}
+                match={flow.match}
+                actions={flow.actions}
+              />
             </tr>
           ));
         })}

@@ -1,5 +1,6 @@
 // The stages the packet passed, pipeline by pipeline, with the flow matched at each.
 import { useAppStore } from '../store/index.ts';
+import { FlowCells } from '../lflows/FlowCells.tsx';
 import { flattenHops } from '../topology/trace-path.ts';
 
 export function TraceStages() {
@@ -38,17 +39,14 @@ export function TraceStages() {
               <tbody>
                 {hop.flows.map((flow, j) => (
                   <tr key={j} data-testid="trace-flow" data-stage={flow.stage}>
-                    <td className="num">{flow.table}</td>
-                    <td className="stage" title={flow.source}>
-                      {flow.stage}
-                    </td>
-                    <td className="num">{flow.priority}</td>
-                    <td className="match">
-                      <code>{flow.match}</code>
-                    </td>
-                    <td>
-                      <code>{flow.actions}</code>
-                    </td>
+                    <FlowCells
+                      table={flow.table}
+                      stage={flow.stage}
+                      source={flow.source}
+                      priority={flow.priority}
+                      match={flow.match}
+                      actions={flow.actions}
+                    />
                   </tr>
                 ))}
               </tbody>
