@@ -12,7 +12,7 @@ import { formatSbBindings, type SbTablesLike } from './golden/sb-bindings.ts';
 function ourBindings(scriptPath: string): string {
   const text = readFileSync(scriptPath, 'utf8');
   const run = loadScenarioText(text, scriptPath);
-  const sb = southboundFor(text, run);
+  const sb = southboundFor(run);
   const tables: SbTablesLike = Object.fromEntries(
     Object.entries(sb.tables).map(([name, map]: [string, Map<string, object>]) => [name, map.values()]),
   );

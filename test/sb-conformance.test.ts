@@ -17,7 +17,7 @@ const rows: ParityRow[] = [];
 function ourBindings(scriptPath: string): string {
   const text = readFileSync(scriptPath, 'utf8');
   const run = loadScenarioText(text, scriptPath);
-  const sb = southboundFor(text, run);
+  const sb = southboundFor(run);
   const tables: SbTablesLike = Object.fromEntries(
     Object.entries(sb.tables).map(([name, map]: [string, Map<string, object>]) => [name, map.values()]),
   );

@@ -11,7 +11,7 @@ const usage = 'usage: ovnviz lflows FILE | ovnviz lflows --diff OLD NEW\n';
 
 function southbound(path: string, io: CliIo): SbDatabase | undefined {
   const loaded = readScenarioFile(path, io);
-  return loaded && !loaded.failed ? southboundFor(loaded.text, loaded.run) : undefined;
+  return loaded && !loaded.failed ? southboundFor(loaded.run) : undefined;
 }
 
 export async function lflowsCommand(args: string[], io: CliIo): Promise<number> {

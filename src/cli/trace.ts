@@ -90,7 +90,7 @@ export async function traceCommand(args: string[], io: CliIo): Promise<number> {
   }
   const loaded = readScenarioFile(parsed.file, io);
   if (!loaded || loaded.failed) return 1;
-  const result = trace(southboundFor(loaded.text, loaded.run), parsed.request);
+  const result = trace(southboundFor(loaded.run), parsed.request);
   // ovn-trace prints an unknown datapath or an unparsable microflow on stdout and exits 0; our contract
   // (design.md, ovn-reference.md) reports them as errors: the same text, on stderr, non-zero status.
   // Fatal option errors keep ovn-trace's own "ovn-trace: " prefix.

@@ -37,7 +37,7 @@ export function createEngine(): EngineApi {
         problems,
       };
       try {
-        sb = southboundFor(text, run);
+        sb = southboundFor(run);
         result.datapaths = groupLflows(sb);
         if (previous) result.diff = diffLflows(previous, sb);
         for (const dp of result.datapaths) if (dp.ingress.every((s) => s.flows.length === 0)) flowless.add(dp.name);

@@ -5,6 +5,7 @@ import type { NbDatabase } from './database.ts';
 import type { NbTableName } from './schema.gen.ts';
 import { defaultValue, nbTables, referrersOf, tableSchema, type ColumnSchema } from './schema.ts';
 import { datumOf, formatAtom, valueOf, type Atom } from './datum.ts';
+import { lookupRows, noteRow } from './row-index.ts';
 
 export type AnyRow = Record<string, unknown> & { _uuid: string };
 
@@ -13,6 +14,21 @@ type Tables = Record<string, Map<string, AnyRow>>;
 /** The next uuid of a database: a counter kept beside the tables so uuids stay deterministic. */
 interface UuidState {
   uuidCounter?: number;
+}
+
+/** When each row was inserted through NbTxn: a table Map keeps rows in that order, so this gives a
+ * row's place in creation order without walking the table. */
+const insertions = new WeakMap<NbDatabase, { next: number; seq: Map<string, number> }>();
+
+/** A row's place in creation order among rows NbTxn inserted; undefined for rows made otherwise. */
+export function insertionOrder(db: NbDatabase, uuid: string): number | undefined {
+  return insertions.get(db)?.seq.get(uuid);
+}
+
+function noteInsertion(db: NbDatabase, uuid: string): void {
+  let st = insertions.get(db);
+  if (!st) insertions.set(db, (st = { next: 0, seq: new Map() }));
+  st.seq.set(uuid, st.next++);
 }
 
 function mix(n: number): number {
@@ -32,11 +48,26 @@ export function makeUuid(n: number): string {
   return `${hex(n, 8)}-${hex(a >>> 16, 4)}-4${hex(a & 0xfff, 3)}-${hex(0x8000 | (b & 0x3fff), 4)}-${hex(mix(b), 8)}${hex(b >>> 16, 4)}`;
 }
 
+/** The creation counter in a uuid made by makeUuid, or undefined for other uuids (an imported NB). */
+export function creationCounter(uuid: string): number | undefined {
+  const n = parseInt(uuid.slice(0, 8), 16);
+  return makeUuid(n) === uuid ? n : undefined;
+}
+
 export function nextUuid(db: NbDatabase): string {
   const st = db as NbDatabase & UuidState;
   st.uuidCounter = (st.uuidCounter ?? 0) + 1;
   return makeUuid(st.uuidCounter);
 }
+
+/** What one committed transaction did to each table it changed, as a northd reading the change
+ * would see it: rows inserted, rows updated (not inserted), rows deleted (as they were). */
+export interface NbTableChanges {
+  inserted: Set<string>;
+  updated: Set<string>;
+  deleted: Map<string, AnyRow>;
+}
+export type NbChanges = Map<NbTableName, NbTableChanges>;
 
 export class NbTxn {
   private readonly saved = new Map<string, Map<string, AnyRow>>();
@@ -89,6 +120,8 @@ export class NbTxn {
       if (v !== undefined) row[col.name] = v;
     }
     this.rows(table).set(row._uuid, row);
+    noteRow(this.rows(table), row);
+    noteInsertion(this.db, row._uuid);
     this.inserted.set(row._uuid, table);
     return row;
   }
@@ -104,6 +137,7 @@ export class NbTxn {
       else row[k] = v;
     }
     m.set(uuid, row);
+    noteRow(m, row);
     this.touched.push({ table, old });
     return row;
   }
@@ -302,6 +336,31 @@ export class NbTxn {
     return out;
   }
 
+  /** The rows this transaction changed, per table (after a successful commit). */
+  changes(): NbChanges {
+    const out: NbChanges = new Map();
+    const of = (table: NbTableName): NbTableChanges => {
+      let c = out.get(table);
+      if (!c) out.set(table, (c = { inserted: new Set(), updated: new Set(), deleted: new Map() }));
+      return c;
+    };
+    for (const [uuid, table] of this.inserted) if (this.get(table, uuid)) of(table).inserted.add(uuid);
+    // a deleted row as it was before this transaction: its first update's old value, if any
+    const original = new Map<string, AnyRow>();
+    for (const t of this.touched) {
+      const uuid = t.old._uuid;
+      if (!original.has(uuid)) original.set(uuid, t.old);
+      if (!this.inserted.has(uuid) && this.get(t.table, uuid)) of(t.table).updated.add(uuid);
+    }
+    for (const d of this.deleted) {
+      const uuid = d.row._uuid;
+      if (this.inserted.has(uuid) || this.get(d.table, uuid)) continue;
+      const c = of(d.table);
+      if (!c.deleted.has(uuid)) c.deleted.set(uuid, original.get(uuid) ?? d.row);
+    }
+    return out;
+  }
+
   private checkStrongRefs(): string | undefined {
     for (const { table, row } of this.changedRows())
       for (const col of this.refColumns(table, 'strong'))
@@ -322,8 +381,13 @@ export class NbTxn {
     for (const { table, row } of this.changedRows()) {
       const t = tableSchema(table);
       for (const index of t.indexes) {
-        for (const other of this.rows(table).values()) {
-          if (other._uuid === row._uuid || !index.every((c) => other[c] === row[c])) continue;
+        const same = lookupRows(
+          this.rows(table),
+          index,
+          index.map((c) => row[c]),
+        );
+        for (const other of same) {
+          if (other._uuid === row._uuid) continue;
           const [first, second] = this.rowsInOrder(table, other._uuid, row._uuid);
           const vals = index.map((c) => formatAtom('string', row[c] as Atom)).join(', ');
           return `constraint violation: Transaction causes multiple rows in "${t.name}" table to have identical values (${vals}) for index on column${index.length > 1 ? 's' : ''} ${index.map((c) => `"${c}"`).join(', ')}.  First row, with UUID ${first}, ${origin(first)}.  Second row, with UUID ${second}, ${origin(second)}.`;

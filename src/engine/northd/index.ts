@@ -2,7 +2,7 @@
 // Southbound database real ovn-northd 23.03.1 would write, logical flows included.
 import { emptySbDatabase, type SbDatabase } from '../sb/database.ts';
 import { deterministicUuid } from '../sb/uuid.ts';
-import type { World } from '../scenario/world.ts';
+import type { World } from '../nb/world.ts';
 import type { BuildContext } from './build-context.ts';
 import { LflowTable, type Lflow } from './flow-table.ts';
 import { buildAclHints, buildAcls } from './ls-acl.ts';
@@ -74,7 +74,6 @@ import {
 } from './lr-routing.ts';
 import { buildModel, smapGetBool, type NorthdModel, type Od } from './model.ts';
 import { addSbRows, datapathUuid } from './sb-rows.ts';
-import { rememberKeys } from './tunnel-keys.ts';
 import { stageById } from './stages.ts';
 
 export type { Lflow } from './flow-table.ts';
@@ -218,26 +217,6 @@ function logicalFlowRow(
     tags: {},
     ...(flow.meter ? { controller_meter: flow.meter } : {}),
   };
-}
-
-/**
- * One northd run after a script command: writes what real northd writes back into the Northbound
- * database (each switch port's dynamic_addresses) and remembers the tunnel keys it allocated (real
- * northd keeps them in the SB). Calling this after every command reproduces a northd that runs after
- * each one: later allocations see earlier ones (a MAC kept across a subnet change, keys not reused).
- */
-export function writeDynamicAddresses(world: World): void {
-  const model = buildModel(world);
-  for (const op of model.ports.values()) {
-    if (!op.nbsp) continue;
-    if (op.dynamicAddresses === undefined) delete op.nbsp.dynamic_addresses;
-    else op.nbsp.dynamic_addresses = op.dynamicAddresses;
-  }
-  rememberKeys(
-    world.nb,
-    model.datapaths,
-    model.datapaths.flatMap((od) => od.ports.flatMap((op) => (op.crPort ? [{ dp: od.uuid, ...op.crPort }] : []))),
-  );
 }
 
 /** ovn-northd: the Southbound database for a World. */

@@ -1,7 +1,9 @@
 // northd's working model of the Northbound database (its ovn_datapath / ovn_port structures):
 // datapaths, ports with parsed addresses, peers, port groups, load balancers and global options.
 import type { NbDatabase } from '../nb/database.ts';
-import { makeUuid } from '../nb/txn.ts';
+import { creationCounter } from '../nb/txn.ts';
+
+export { creationCounter };
 import type {
   NbACL,
   NbLoadBalancer,
@@ -11,7 +13,7 @@ import type {
   NbLogicalSwitchPort,
   NbPortGroup,
 } from '../nb/schema.gen.ts';
-import type { World } from '../scenario/world.ts';
+import type { World } from '../nb/world.ts';
 import { extractLrpNetworks, extractLspAddresses, isDynamicLspAddress, type LportAddresses } from './addresses.ts';
 import { buildIpam } from './ipam.ts';
 import { datapathKeys, portKeys } from './tunnel-keys.ts';
@@ -350,12 +352,6 @@ function assignPortKeys(model: NorthdModel, od: Od): void {
     all.map((op) => op.name),
   );
   for (const op of all) op.tunnelKey = keys.get(op.name) ?? op.tunnelKey;
-}
-
-/** The creation counter the script layer puts in its uuids, or undefined for other uuids. */
-export function creationCounter(uuid: string): number | undefined {
-  const n = parseInt(uuid.slice(0, 8), 16);
-  return makeUuid(n) === uuid ? n : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyNbDatabase, type NbDatabase } from '../nb/database.ts';
 import { newNbRow } from '../nb/schema.ts';
 import type { NbLogicalSwitch, NbLogicalSwitchPort } from '../nb/schema.gen.ts';
-import type { World } from '../scenario/world.ts';
+import type { World } from '../nb/world.ts';
 import { formatLflowList } from '../sb/lflow-list.ts';
 import lbGolden from '../../../test/golden/ls-lb/lflows.txt?raw';
 import portSecurityGolden from '../../../test/golden/ls-port-security/lflows.txt?raw';

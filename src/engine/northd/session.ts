@@ -2,7 +2,7 @@
 // NB change confined to some switches rebuilds only those datapaths (else a full recompute).
 import type { SbDatabase } from '../sb/database.ts';
 import { emptySbDatabase } from '../sb/database.ts';
-import type { World } from '../scenario/world.ts';
+import type { World } from '../nb/world.ts';
 import type { BuildContext } from './build-context.ts';
 import type { Lflow, LflowTable } from './flow-table.ts';
 import {

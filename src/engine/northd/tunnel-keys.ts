@@ -3,7 +3,7 @@
 // datapath) + 1. Keys live in the SB between runs; here they are remembered per NB database.
 import type { NbDatabase } from '../nb/database.ts';
 
-interface Remembered {
+export interface Remembered {
   datapaths: Map<string, number>;
   /** Per datapath (NB uuid): port name -> key. */
   ports: Map<string, Map<string, number>>;
@@ -57,6 +57,37 @@ export function portKeys(nb: NbDatabase, dp: string, names: readonly string[]): 
     hint = k;
   }
   return out;
+}
+
+/** The keys remembered for a NB database (none before its first northd run). */
+export function rememberedKeys(nb: NbDatabase): Remembered | undefined {
+  return remembered.get(nb);
+}
+
+/** Keys of one transaction's worth of change: datapaths gone are forgotten (their keys free), new
+ * ones take the lowest free keys in creation order, and each changed datapath's ports are keyed
+ * again from its port names in creation order. */
+export function advanceKeys(
+  nb: NbDatabase,
+  gone: readonly string[],
+  added: readonly string[],
+  changedPorts: ReadonlyMap<string, readonly string[]>,
+): void {
+  let r = remembered.get(nb);
+  if (!r) remembered.set(nb, (r = { datapaths: new Map(), ports: new Map() }));
+  for (const u of gone) {
+    r.datapaths.delete(u);
+    r.ports.delete(u);
+  }
+  const used = new Set(r.datapaths.values());
+  let next = 1;
+  for (const u of added) {
+    if (r.datapaths.has(u)) continue;
+    while (used.has(next)) next++;
+    r.datapaths.set(u, next);
+    used.add(next);
+  }
+  for (const [dp, names] of changedPorts) r.ports.set(dp, portKeys(nb, dp, names));
 }
 
 /** Remembers the keys of a northd run, for the next run on the same NB database. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyNbDatabase, type NbRow } from '../nb/database.ts';
 import { buildTopology, splitAddresses, vmName } from './topology.ts';
-import type { World } from './world.ts';
+import type { World } from '../nb/world.ts';
 
 function lsp(
   uuid: string,

@@ -2,7 +2,7 @@
 // their ports, the VMs behind VIF ports, localnet networks and the chassis the VMs are bound to.
 // Read straight from the Northbound database and the physical facts; no networking is computed here.
 import type { NbRow } from '../nb/database.ts';
-import type { World } from './world.ts';
+import type { World } from '../nb/world.ts';
 
 export type TopologyNodeKind = 'switch' | 'router' | 'switch-port' | 'router-port' | 'vm' | 'network' | 'chassis';
 export type TopologyEdgeKind = 'attach' | 'vif' | 'patch' | 'localnet' | 'binding';

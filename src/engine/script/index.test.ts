@@ -1,10 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { runCommand, runScript } from './index.ts';
+import { runCommand, runScript, type NorthdCommit } from './index.ts';
+import { northdWriteback } from '../northd/writeback.ts';
 
 const names = (m: Map<string, { name?: unknown }>): unknown[] => [...m.values()].map((r) => r.name);
 
 describe('runScript', () => {
+  it('hands northd each committed transaction: the rows it changed, and ports an sbctl bind changed', () => {
+    const seen: string[] = [];
+    const northd = (c: NorthdCommit): void => {
+      const lsp = c.changes?.get('Logical_Switch_Port');
+      seen.push(
+        `${[...(c.changes?.keys() ?? [])].sort().join(',')} +${lsp?.inserted.size ?? 0} ~${lsp?.updated.size ?? 0} -${lsp?.deleted.size ?? 0} ${c.claimsChanged?.join(',') ?? ''}`,
+      );
+    };
+    runScript(
+      'ovn-nbctl ls-add s\novn-nbctl lsp-add s p\novn-nbctl show\novn-nbctl lsp-set-addresses p unknown\n' +
+        'ovn-nbctl --may-exist ls-add s\novn-sbctl chassis-add hv1 geneve 1.1.1.1\novn-sbctl lsp-bind p hv1\novn-nbctl lsp-del p\n',
+      { northd },
+    );
+    // show, the --may-exist ls-add and chassis-add commit nothing
+    expect(seen).toEqual([
+      'Logical_Switch,NB_Global +0 ~0 -0 ',
+      'Logical_Switch,Logical_Switch_Port +1 ~0 -0 ',
+      'Logical_Switch_Port +0 ~1 -0 ',
+      ' +0 ~0 -0 p',
+      'Logical_Switch,Logical_Switch_Port +0 ~0 -1 ',
+    ]);
+  });
+
   it('runs && / || lists as the shell does under set -e, and pipes through text filters', () => {
     const run = runScript(
       [
@@ -27,6 +51,7 @@ describe('runScript', () => {
   it('builds the NB in creation order with schema defaults', () => {
     const run = runScript(
       'ovn-nbctl ls-add sw0\novn-nbctl lsp-add sw0 p1 -- lsp-set-addresses p1 "00:00:00:00:00:01 10.0.0.1"\n',
+      { northd: northdWriteback },
     );
     expect(run.errors).toEqual([]);
     const ls = [...run.world.nb.tables.Logical_Switch.values()][0];
@@ -127,6 +152,7 @@ describe('runScript', () => {
   it('records ovn-sbctl chassis and bindings and the goldens mac-binding-add helper', () => {
     const run = runScript(
       'ovn-sbctl chassis-add hv1 geneve 192.168.0.1\novn-nbctl ls-add s -- lsp-add s p\novn-sbctl lsp-bind p hv1\nmac-binding-add p 10.0.0.9 00:00:00:00:00:09\n',
+      { northd: northdWriteback },
     );
     expect(run.errors).toEqual([]);
     expect([...run.world.nb.tables.Logical_Switch_Port.values()][0].up).toBe(true);

@@ -1,12 +1,12 @@
 // Executes tokenized statements: shell variables and command substitution, prompts and hosts,
 // and dispatch to ovn-nbctl / ovn-sbctl / ovs-vsctl; other programs are listed as skipped.
-import type { World } from '../scenario/world.ts';
+import type { World } from '../nb/world.ts';
 import { tokenize, type Statement, type Word } from './tokenize.ts';
 import { expandBraces } from './braces.ts';
 import { runNbctl } from './nbctl/index.ts';
 import { isSbBound, runMacBindingAdd, runSbctl, type ToolResult } from './sbctl.ts';
-import { applyNorthdWriteback } from '../nb/northd-writeback.ts';
-import { applyIpamWriteback } from './ipam-writeback.ts';
+import type { NbChanges } from '../nb/txn.ts';
+import type { NorthdStep } from './northd-step.ts';
 import { resolvePendingBindings, runVsctl, type Hosts } from './vsctl.ts';
 import { runFilter } from './filters.ts';
 import { readIf } from './if.ts';
@@ -29,14 +29,20 @@ export interface ScriptRun {
   tolerated?: ScriptError[];
 }
 
-/** Shell state that outlives one statement: variables and the current host. */
+/** Shell state that outlives one statement: variables, the current host, and the northd beside it. */
 export interface ShellState {
   vars: Map<string, string>;
   host: string;
   hosts: Hosts;
+  northd?: NorthdStep;
 }
 
-export const newShellState = (): ShellState => ({ vars: new Map(), host: 'localhost', hosts: new Map() });
+export const newShellState = (northd?: NorthdStep): ShellState => ({
+  vars: new Map(),
+  host: 'localhost',
+  hosts: new Map(),
+  ...(northd ? { northd } : {}),
+});
 
 const IGNORED = new Set(['sudo', 'env', 'time', 'command', 'exec', 'nohup']);
 
@@ -159,11 +165,13 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
   const args = argv.slice(1);
   const fail = (message: string): ScriptError => ({ line: st.line, column: cols[0] ?? st.col, message });
   let result: ToolResult | 'unsupported';
+  let changes: NbChanges | undefined;
   switch (prog) {
     case 'ovn-nbctl': {
       const r = runNbctl(ex.world, args);
       if (r.error) return { ...fail(`ovn-nbctl: ${r.error}`), ...(r.hint ? { hint: r.hint } : {}) };
       result = r;
+      changes = r.changes;
       break;
     }
     case 'ovn-sbctl':
@@ -203,11 +211,14 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
     default:
       result = 'unsupported';
   }
-  // a running northd reacts to every change (tags, up); output of later commands shows it
-  if (result !== 'unsupported' && (prog === 'ovn-nbctl' || prog === 'ovn-sbctl')) {
-    applyNorthdWriteback(ex.world.nb, (port) => isSbBound(ex.world, port));
-    applyIpamWriteback(ex.world);
-  }
+  // a running northd reacts to every transaction (keys, IPAM, tags, up); later commands see it
+  if (result !== 'unsupported' && (changes || result.claims?.length))
+    ex.shell.northd?.({
+      world: ex.world,
+      ...(changes ? { changes } : {}),
+      ...(result.claims?.length ? { claimsChanged: result.claims } : {}),
+      claimed: (port) => isSbBound(ex.world, port),
+    });
   if (result === 'unsupported') {
     const last = ex.run.skipped[ex.run.skipped.length - 1];
     if (!capture && last?.line !== st.line) ex.run.skipped.push({ line: st.line, text: st.text });

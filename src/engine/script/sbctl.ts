@@ -1,10 +1,12 @@
 // ovn-sbctl and ovs-vsctl lines of a scenario: they state physical facts (chassis, encapsulations,
 // bindings of logical ports to chassis) that the World keeps beside the Northbound database.
-import type { ChassisFact, World } from '../scenario/world.ts';
+import type { ChassisFact, World } from '../nb/world.ts';
 
 export interface ToolResult {
   output: string;
   error?: string;
+  /** Logical ports this invocation bound or unbound (their Port_Binding's up changes). */
+  claims?: string[];
 }
 
 function splitOptions(args: string[]): { opts: Set<string>; rest: string[] } {
@@ -71,9 +73,14 @@ export function runSbctl(world: World, args: string[]): ToolResult | 'unsupporte
       if (!chassis(name))
         return opts.has('--if-exists') ? { output: '' } : { output: '', error: `no chassis named ${name}` };
       phys.chassis = phys.chassis.filter((c) => c.name !== name);
-      for (const b of phys.bindings) if (b.chassis === name) boundSet(world).delete(b.logicalPort);
+      const claims: string[] = [];
+      for (const b of phys.bindings)
+        if (b.chassis === name) {
+          boundSet(world).delete(b.logicalPort);
+          claims.push(b.logicalPort);
+        }
       phys.bindings = phys.bindings.filter((b) => b.chassis !== name);
-      return { output: '' };
+      return { output: '', claims };
     }
     case 'lsp-bind': {
       const [port, ch] = a;
@@ -86,7 +93,7 @@ export function runSbctl(world: World, args: string[]): ToolResult | 'unsupporte
       }
       phys.bindings.push({ logicalPort: port, chassis: ch });
       boundSet(world).add(port);
-      return { output: '' };
+      return { output: '', claims: [port] };
     }
     default: {
       const [port] = a;
@@ -94,7 +101,7 @@ export function runSbctl(world: World, args: string[]): ToolResult | 'unsupporte
         return opts.has('--if-exists') ? { output: '' } : { output: '', error: `no port named ${port}` };
       phys.bindings = phys.bindings.filter((b) => b.logicalPort !== port);
       boundSet(world).delete(port);
-      return { output: '' };
+      return { output: '', claims: [port] };
     }
   }
 }

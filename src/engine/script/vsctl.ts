@@ -1,6 +1,6 @@
 // ovs-vsctl lines as a host's setup: the Open_vSwitch external_ids that name the host's chassis
 // and its encapsulation, and Interface external_ids:iface-id that bind a logical port there.
-import type { World } from '../scenario/world.ts';
+import type { World } from '../nb/world.ts';
 import type { ToolResult } from './sbctl.ts';
 
 /** What ovs-vsctl has said about one host so far. */

@@ -1,7 +1,7 @@
 // One ovn-nbctl invocation: global options, "--"-separated commands with their own options,
 // the command table, and one transaction that commits all commands or none.
-import type { World } from '../../scenario/world.ts';
-import { NbTxn, nextUuid } from '../../nb/txn.ts';
+import type { World } from '../../nb/world.ts';
+import { NbTxn, nextUuid, type NbChanges } from '../../nb/txn.ts';
 import { jsonQuote, type SymbolTable } from '../../nb/datum.ts';
 import { CtlError, type CmdContext, type Invocation } from './context.ts';
 import type { CommandSpec } from './spec.ts';
@@ -13,6 +13,8 @@ export interface NbctlResult {
   output: string;
   error?: string;
   hint?: string;
+  /** What the committed transaction changed (none for a read-only or failed invocation). */
+  changes?: NbChanges;
 }
 
 const commandTable = (): Map<string, CommandSpec> =>
@@ -263,5 +265,6 @@ export function runNbctl(world: World, args: string[]): NbctlResult {
     // a bug of ours must not take the whole script down: report it like any other error
     return { output: '', error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   }
-  return { output: outputs.join('') };
+  const changes = txn.changes();
+  return changes.size ? { output: outputs.join(''), changes } : { output: outputs.join('') };
 }

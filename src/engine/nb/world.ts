@@ -1,6 +1,6 @@
 // Everything a scenario script declares: the Northbound database plus the physical facts that
 // ovn-sbctl / ovs-vsctl lines state (chassis, port bindings, learned MAC bindings).
-import type { NbDatabase } from '../nb/database.ts';
+import type { NbDatabase } from './database.ts';
 
 export interface ChassisFact {
   name: string;
