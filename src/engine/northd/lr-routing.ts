@@ -4,6 +4,7 @@
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
 import { formatIpv4, formatIpv6, ipv4Mask, ipv6Mask, parseCidr, parseIpv4, parseIpv6 } from './addresses.ts';
 import { isCrPort } from './lr-admission.ts';
+import { portHasBfd, routeBfdDown } from './lr-bfd.ts';
 import { smapGetBool, type Od, type Op } from './model.ts';
 
 /** find_lport_address: the router port's own address on the network that holds ip. */
@@ -39,8 +40,11 @@ function addRoute(
   const nh = ipv4 ? 'reg0' : 'xxreg0';
   const src = ipv4 ? 'reg1' : 'xxreg1';
   const gw = gateway ? gateway : `ip${ipv4 ? '4' : '6'}.dst`;
-  const actions = `ip.ttl--; reg8[0..15] = 0; ${nh} = ${gw}; ${src} = ${lrpAddr}; eth.src = ${op.lrpNetworks?.eaS}; outport = ${op.jsonKey}; flags.loopback = 1; next;`;
-  addFlow(ctx, op.od, 'lrInIpRouting', prio, match, actions, 10388, hint);
+  const common = `reg8[0..15] = 0; ${nh} = ${gw}; ${src} = ${lrpAddr}; eth.src = ${op.lrpNetworks?.eaS}; outport = ${op.jsonKey}; flags.loopback = 1; next;`;
+  addFlow(ctx, op.od, 'lrInIpRouting', prio, match, `ip.ttl--; ${common}`, 10388, hint);
+  // BFD packets to a port's neighbour leave with their TTL (a single hop)
+  if (portHasBfd(ctx.model, op))
+    addFlow(ctx, op.od, 'lrInIpRouting', prio + 1, `${match} && udp.dst == 3784`, common, 10393, hint);
 }
 
 export function buildIpRoutingFlowsForRouterPort(ctx: BuildContext, op: Op): void {
@@ -57,12 +61,12 @@ function staticRouteOutport(
   ctx: BuildContext,
   od: Od,
   nexthop: string,
-  outputPort?: string,
+  outputPort: string | undefined,
+  ipv4: boolean,
 ): { op: Op; addr: string } | undefined {
   if (outputPort) {
     const op = ctx.model.ports.get(outputPort);
     if (!op?.lrpNetworks) return undefined;
-    const ipv4 = nexthop.includes('.') || !nexthop.includes(':');
     const addr =
       (nexthop ? findLrpMemberIp(op, nexthop) : undefined) ??
       (ipv4 ? op.lrpNetworks.ipv4[0]?.addrS : op.lrpNetworks.ipv6[0]?.addrS);
@@ -110,7 +114,7 @@ function ecmpRouteFlows(ctx: BuildContext, od: Od, id: number, routes: readonly 
     10287,
   );
   routes.forEach((r, i) => {
-    const out = staticRouteOutport(ctx, od, r.nexthop, r.outputPort);
+    const out = staticRouteOutport(ctx, od, r.nexthop, r.outputPort, r.ipv4);
     if (!out) return;
     addFlow(
       ctx,
@@ -166,6 +170,9 @@ export function buildStaticRouteFlows(ctx: BuildContext, od: Od): void {
       addFlow(ctx, od, 'lrInIpRouting', prio, match, DROP, 10388, route._uuid);
       continue;
     }
+    // parsed_routes_add leaves out routes with no path to their nexthop and routes whose BFD is down
+    if (!staticRouteOutport(ctx, od, route.nexthop, route.output_port, parsed.ipv4)) continue;
+    if (routeBfdDown(ctx.model, route)) continue;
     const key = `${network}/${c.plen}/${parsed.srcRoute}/${parsed.rtb}`;
     const list = groups.get(key) ?? [];
     list.push(parsed);
@@ -179,7 +186,7 @@ export function buildStaticRouteFlows(ctx: BuildContext, od: Od): void {
       continue;
     }
     const r = routes[0];
-    const out = staticRouteOutport(ctx, od, r.nexthop, r.outputPort);
+    const out = staticRouteOutport(ctx, od, r.nexthop, r.outputPort, r.ipv4);
     if (out) addRoute(ctx, out.op, out.addr, r.network, r.plen, r.nexthop, r.srcRoute, r.uuid, r.ofs, r.rtb);
   }
 }
