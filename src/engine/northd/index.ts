@@ -74,6 +74,7 @@ import {
 } from './lr-routing.ts';
 import { buildModel, smapGetBool, type NorthdModel, type Od } from './model.ts';
 import { addSbRows, datapathUuid } from './sb-rows.ts';
+import { buildRouterBfdFlows } from './lr-bfd.ts';
 import { stageById } from './stages.ts';
 
 export type { Lflow } from './flow-table.ts';
@@ -155,6 +156,7 @@ export function buildRouterFlows(ctx: BuildContext, od: Od): void {
     buildDhcpv6ReplyFlows(ctx, op);
     buildIpv6InputFlows(ctx, op);
     buildIpv4InputFlows(ctx, op);
+    buildRouterBfdFlows(ctx, op);
     buildRouterLbArpFlows(ctx, op);
   }
 }

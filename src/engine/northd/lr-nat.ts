@@ -1,7 +1,6 @@
 // Router NAT (northd.c lrouter_check_nat_entry, build_lrouter_in_unsnat_flow, build_lrouter_in_dnat_flow,
 // build_lrouter_out_undnat_flow, build_lrouter_out_is_dnat_local, build_lrouter_out_snat_flow,
 // build_lrouter_ingress_flow, NAT parts of build_lrouter_nat_defrag_and_lb, NAT ARP/ND responders).
-// Not modelled: allowed/exempted external IPs, force SNAT options, gateway_mtu ICMP errors.
 import type { NbNAT } from '../nb/schema.gen.ts';
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
 import {
@@ -176,6 +175,24 @@ export function buildForceSnatFlows(ctx: BuildContext, od: Od): void {
 const stateless = (nat: NbNAT): boolean =>
   nat.type === 'dnat_and_snat' && (nat.options.stateless ?? '').toLowerCase() === 'true';
 
+/**
+ * lrouter_nat_add_ext_ip_match: allowed_ext_ips narrows the NAT flow's match to the address set;
+ * exempted_ext_ips adds a flow two priorities above it that skips NAT for the set.
+ */
+function extIpMatch(ctx: BuildContext, od: Od, e: NatEntry, match: string, isSrc: boolean): string {
+  const { nat } = e;
+  const ip = `ip${e.isV6 ? '6' : '4'}.${isSrc ? 'src' : 'dst'}`;
+  const allowed = nat.allowed_ext_ips ? ctx.model.nb.tables.Address_Set.get(nat.allowed_ext_ips) : undefined;
+  if (nat.allowed_ext_ips) return allowed ? `${match} && ${ip} == $${allowed.name}` : match;
+  const exempted = nat.exempted_ext_ips ? ctx.model.nb.tables.Address_Set.get(nat.exempted_ext_ips) : undefined;
+  if (exempted) {
+    const priority = isSrc ? 102 : e.cidrBits + 3 + (isGwRouter(od) ? 0 : 128);
+    const stage = isSrc ? 'lrInDnat' : 'lrOutSnat';
+    addFlow(ctx, od, stage, priority, `${match} && ${ip} == $${exempted.name}`, 'next;', 11068, nat._uuid);
+  }
+  return match;
+}
+
 function natFlows(ctx: BuildContext, od: Od, e: NatEntry, seenExt: Set<string>): void {
   const { nat, isV6, distributed } = e;
   const v = isV6 ? '6' : '4';
@@ -231,22 +248,21 @@ function natFlows(ctx: BuildContext, od: Od, e: NatEntry, seenExt: Set<string>):
       const actions = stateless(nat)
         ? `${prefix}flags.loopback = 1; ip${v}.dst=${nat.logical_ip}; next;`
         : `${prefix}flags.loopback = 1; ct_dnat(${nat.logical_ip}${range});`;
-      addFlow(ctx, od, 'lrInDnat', 100, `ip && ip${v}.dst == ${nat.external_ip}`, actions, 13745, hint);
+      const match = extIpMatch(ctx, od, e, `ip && ip${v}.dst == ${nat.external_ip}`, true);
+      addFlow(ctx, od, 'lrInDnat', 100, match, actions, 13745, hint);
     } else if (gw) {
       const actions =
         nat.type === 'dnat_and_snat' && stateless(nat)
           ? `ip${v}.dst=${nat.logical_ip}; next;`
           : `ct_dnat_in_czone(${nat.logical_ip}${range});`;
-      addFlow(
+      const match = extIpMatch(
         ctx,
         od,
-        'lrInDnat',
-        100,
+        e,
         `ip && ip${v}.dst == ${nat.external_ip} && inport == ${gw.jsonKey}${resident()}`,
-        actions,
-        13779,
-        hint,
+        true,
       );
+      addFlow(ctx, od, 'lrInDnat', 100, match, actions, 13779, hint);
     }
   }
   // ARP resolve for NAT IPs on a distributed router.
@@ -308,7 +324,7 @@ function natFlows(ctx: BuildContext, od: Od, e: NatEntry, seenExt: Set<string>):
   // S_ROUTER_OUT_SNAT
   if (nat.type === 'snat' || nat.type === 'dnat_and_snat') {
     if (gwRouter) {
-      let match = `ip && ip${v}.src == ${nat.logical_ip}`;
+      let match = extIpMatch(ctx, od, e, `ip && ip${v}.src == ${nat.logical_ip}`, false);
       let actions: string;
       if (nat.type === 'dnat_and_snat' && stateless(nat)) actions = `ip${v}.src=${nat.external_ip}; next;`;
       else {
@@ -325,6 +341,7 @@ function natFlows(ctx: BuildContext, od: Od, e: NatEntry, seenExt: Set<string>):
           ? ` && is_chassis_resident("${nat.logical_port}")`
           : ` && is_chassis_resident(${gw.crPort?.jsonKey})`;
       }
+      match = extIpMatch(ctx, od, e, match, false);
       const ethSrc = distributed ? `eth.src = ${e.mac}; ` : '';
       const actions = stateless(nat)
         ? `${ethSrc}ip${v}.src=${nat.external_ip}; next;`

@@ -4,7 +4,9 @@
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
 import { formatIpv4, formatIpv6, ipv4Mask, ipv6Mask, parseCidr, parseIpv4, parseIpv6 } from './addresses.ts';
 import { isCrPort } from './lr-admission.ts';
+import { portHasBfd, routeBfdDown } from './lr-bfd.ts';
 import { smapGetBool, type Od, type Op } from './model.ts';
+import type { NbLogicalRouterPolicy } from '../nb/schema.gen.ts';
 
 /** find_lport_address: the router port's own address on the network that holds ip. */
 export function findLrpMemberIp(op: Op, ip: string): string | undefined {
@@ -39,8 +41,11 @@ function addRoute(
   const nh = ipv4 ? 'reg0' : 'xxreg0';
   const src = ipv4 ? 'reg1' : 'xxreg1';
   const gw = gateway ? gateway : `ip${ipv4 ? '4' : '6'}.dst`;
-  const actions = `ip.ttl--; reg8[0..15] = 0; ${nh} = ${gw}; ${src} = ${lrpAddr}; eth.src = ${op.lrpNetworks?.eaS}; outport = ${op.jsonKey}; flags.loopback = 1; next;`;
-  addFlow(ctx, op.od, 'lrInIpRouting', prio, match, actions, 10388, hint);
+  const common = `reg8[0..15] = 0; ${nh} = ${gw}; ${src} = ${lrpAddr}; eth.src = ${op.lrpNetworks?.eaS}; outport = ${op.jsonKey}; flags.loopback = 1; next;`;
+  addFlow(ctx, op.od, 'lrInIpRouting', prio, match, `ip.ttl--; ${common}`, 10388, hint);
+  // BFD packets to a port's neighbour leave with their TTL (a single hop)
+  if (portHasBfd(ctx.model, op))
+    addFlow(ctx, op.od, 'lrInIpRouting', prio + 1, `${match} && udp.dst == 3784`, common, 10393, hint);
 }
 
 export function buildIpRoutingFlowsForRouterPort(ctx: BuildContext, op: Op): void {
@@ -57,12 +62,12 @@ function staticRouteOutport(
   ctx: BuildContext,
   od: Od,
   nexthop: string,
-  outputPort?: string,
+  outputPort: string | undefined,
+  ipv4: boolean,
 ): { op: Op; addr: string } | undefined {
   if (outputPort) {
     const op = ctx.model.ports.get(outputPort);
     if (!op?.lrpNetworks) return undefined;
-    const ipv4 = nexthop.includes('.') || !nexthop.includes(':');
     const addr =
       (nexthop ? findLrpMemberIp(op, nexthop) : undefined) ??
       (ipv4 ? op.lrpNetworks.ipv4[0]?.addrS : op.lrpNetworks.ipv6[0]?.addrS);
@@ -110,7 +115,7 @@ function ecmpRouteFlows(ctx: BuildContext, od: Od, id: number, routes: readonly 
     10287,
   );
   routes.forEach((r, i) => {
-    const out = staticRouteOutport(ctx, od, r.nexthop, r.outputPort);
+    const out = staticRouteOutport(ctx, od, r.nexthop, r.outputPort, r.ipv4);
     if (!out) return;
     addFlow(
       ctx,
@@ -166,6 +171,9 @@ export function buildStaticRouteFlows(ctx: BuildContext, od: Od): void {
       addFlow(ctx, od, 'lrInIpRouting', prio, match, DROP, 10388, route._uuid);
       continue;
     }
+    // parsed_routes_add leaves out routes with no path to their nexthop and routes whose BFD is down
+    if (!staticRouteOutport(ctx, od, route.nexthop, route.output_port, parsed.ipv4)) continue;
+    if (routeBfdDown(ctx.model, route)) continue;
     const key = `${network}/${c.plen}/${parsed.srcRoute}/${parsed.rtb}`;
     const list = groups.get(key) ?? [];
     list.push(parsed);
@@ -179,7 +187,7 @@ export function buildStaticRouteFlows(ctx: BuildContext, od: Od): void {
       continue;
     }
     const r = routes[0];
-    const out = staticRouteOutport(ctx, od, r.nexthop, r.outputPort);
+    const out = staticRouteOutport(ctx, od, r.nexthop, r.outputPort, r.ipv4);
     if (out) addRoute(ctx, out.op, out.addr, r.network, r.plen, r.nexthop, r.srcRoute, r.uuid, r.ofs, r.rtb);
   }
 }
@@ -210,10 +218,68 @@ export function buildMcastLookupFlows(ctx: BuildContext, od: Od): void {
   }
 }
 
+/** get_outport_for_routing_policy_nexthop + find_lrp_member_ip. */
+function policyNexthopPort(od: Od, nexthop: string): { out: Op; addr: string } | undefined {
+  for (const op of od.ports) {
+    if (isCrPort(op)) continue;
+    const addr = findLrpMemberIp(op, nexthop);
+    if (addr) return { out: op, addr };
+  }
+  return undefined;
+}
+
+function policyNexthopActions(nexthop: string, out: Op, addr: string): string {
+  const ipv4 = nexthop.includes('.');
+  return (
+    `${ipv4 ? 'reg0' : 'xxreg0'} = ${nexthop}; ${ipv4 ? 'reg1' : 'xxreg1'} = ${addr}; ` +
+    `eth.src = ${out.lrpNetworks?.eaS}; outport = ${out.jsonKey}; flags.loopback = 1;`
+  );
+}
+
+/**
+ * build_ecmp_routing_policy_flows: select() among the nexthops (an OVSDB set, so in string order) in
+ * lr_in_policy, one lr_in_policy_ecmp flow per nexthop; nothing if the families differ or one has no port.
+ */
+function ecmpPolicyFlows(ctx: BuildContext, od: Od, rule: NbLogicalRouterPolicy, id: number, mark: string): void {
+  const nexthops = [...rule.nexthops].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ipv4 = nexthops[0].includes('.');
+  if (nexthops.some((n) => n.includes('.') !== ipv4)) return;
+  const members: { nexthop: string; out: Op; addr: string }[] = [];
+  for (const nexthop of nexthops) {
+    const found = policyNexthopPort(od, nexthop);
+    if (!found) return;
+    members.push({ nexthop, ...found });
+  }
+  members.forEach((m, i) =>
+    addFlow(
+      ctx,
+      od,
+      'lrInPolicyEcmp',
+      100,
+      `reg8[0..15] == ${id} && reg8[16..31] == ${i + 1}`,
+      `${mark}${policyNexthopActions(m.nexthop, m.out, m.addr)} next;`,
+      9606,
+      rule._uuid,
+    ),
+  );
+  const select = members.map((_, i) => i + 1).join(', ');
+  addFlow(
+    ctx,
+    od,
+    'lrInPolicy',
+    rule.priority,
+    rule.match,
+    `reg8[0..15] = ${id}; reg8[16..31] = select(${select});`,
+    9624,
+    rule._uuid,
+  );
+}
+
 export function buildIngressPolicyFlows(ctx: BuildContext, od: Od): void {
   addFlow(ctx, od, 'lrInPolicy', 0, '1', 'reg8[0..15] = 0; next;', 12213);
   addFlow(ctx, od, 'lrInPolicyEcmp', 150, 'reg8[0..15] == 0', 'next;', 12215);
   addFlow(ctx, od, 'lrInPolicyEcmp', 0, '1', DROP, 12217);
+  let ecmpGroupId = 1;
   for (const u of od.nbr?.policies ?? []) {
     const rule = ctx.model.nb.tables.Logical_Router_Policy.get(u);
     if (!rule) continue;
@@ -221,16 +287,14 @@ export function buildIngressPolicyFlows(ctx: BuildContext, od: Od): void {
     const markAction = mark ? `pkt.mark = ${mark}; ` : '';
     let actions: string;
     if (rule.action === 'reroute') {
-      if (rule.nexthops.length > 1) continue;
+      if (rule.nexthops.length > 1) {
+        ecmpPolicyFlows(ctx, od, rule, ecmpGroupId++, markAction);
+        continue;
+      }
       const nexthop = rule.nexthops.length === 1 ? rule.nexthops[0] : rule.nexthop;
-      if (!nexthop) continue;
-      const out = od.ports.find((op) => !isCrPort(op) && findLrpMemberIp(op, nexthop));
-      const addr = out ? findLrpMemberIp(out, nexthop) : undefined;
-      if (!out || !addr) continue;
-      const ipv4 = nexthop.includes('.');
-      actions =
-        `${markAction}${ipv4 ? 'reg0' : 'xxreg0'} = ${nexthop}; ${ipv4 ? 'reg1' : 'xxreg1'} = ${addr}; ` +
-        `eth.src = ${out.lrpNetworks?.eaS}; outport = ${out.jsonKey}; flags.loopback = 1; reg8[0..15] = 0; next;`;
+      const found = nexthop ? policyNexthopPort(od, nexthop) : undefined;
+      if (!nexthop || !found) continue;
+      actions = `${markAction}${policyNexthopActions(nexthop, found.out, found.addr)} reg8[0..15] = 0; next;`;
     } else if (rule.action === 'drop') {
       actions = DROP;
     } else if (rule.action === 'allow') {

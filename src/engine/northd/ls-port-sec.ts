@@ -16,7 +16,7 @@ export function buildAdmissionControl(ctx: BuildContext, od: Od): void {
   addFlow(ctx, od, 'lsInApplyPortSec', 0, '1', 'next;', 8438);
 }
 
-export function buildPortSecOp(ctx: BuildContext, op: Op, queueId?: string): void {
+export function buildPortSecOp(ctx: BuildContext, op: Op): void {
   const lsp = op.nbsp;
   if (!lsp || lspIsExternal(lsp)) return;
   const od = op.od;
@@ -26,6 +26,7 @@ export function buildPortSecOp(ctx: BuildContext, op: Op, queueId?: string): voi
     addFlow(ctx, od, 'lsInL2Unknown', 50, `outport == ${op.jsonKey}`, DROP, 5680, lsp._uuid);
     return;
   }
+  const queueId = op.qdiscQueueId;
   let actions = queueId ? `set_queue(${queueId}); ` : '';
   if (lspIsVtep(lsp)) {
     actions += `reg0[14] = 1; next(pipeline=ingress, table=${stageById.lsInHairpin.table});`;

@@ -18,6 +18,7 @@ import { extractLrpNetworks, extractLspAddresses, isDynamicLspAddress, type Lpor
 import { buildIpam } from './ipam.ts';
 import { datapathKeys, portKeys } from './tunnel-keys.ts';
 import { parseLoadBalancer, type NorthdLb } from './lb.ts';
+import { assignQdiscQueues, portHasQosParams } from './ls-qdisc.ts';
 
 export interface ChassisFeatures {
   ctNoMaskedLabel: boolean;
@@ -85,6 +86,8 @@ export interface Op {
   /** For a distributed gateway port: its chassisredirect companion. */
   crPort?: Op;
   tunnelKey: number;
+  /** Switch port: SB options:qdisc_queue_id (its own, or allocated for QoS options; ls-qdisc.ts). */
+  qdiscQueueId?: string;
 }
 
 export interface NorthdModel {
@@ -279,6 +282,7 @@ export function buildModel(world: World): NorthdModel {
   buildIpam(model, (op) => lspOrder.get(op.nbsp?._uuid ?? '') ?? 0);
   attachPortGroups(model, undefined);
   for (const od of model.datapaths) if (od.nbs) setAclFlags(model, od);
+  assignQdiscQueues(model);
   return model;
 }
 
@@ -336,6 +340,9 @@ export function rebuildSwitchOd(model: NorthdModel, lsUuid: string): boolean {
   for (const op of old.ports) model.ports.delete(op.name);
   const od = buildSwitchOd(model, ls, old.tunnelKey);
   if (od.ports.some((op) => op.nbsp?.addresses.some((a) => isDynamicLspAddress(a)))) return false;
+  // queue ids are allocated per chassis across switches
+  if (od.ports.some((op) => op.nbsp && (op.nbsp.options.qdisc_queue_id || portHasQosParams(op.nbsp.options))))
+    return false;
   model.datapaths[index] = od;
   connectPeers(model, od.ports);
   attachPortGroups(model, od);

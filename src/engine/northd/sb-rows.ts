@@ -99,6 +99,7 @@ function switchPortBinding(op: Op, dpUuid: string, chassis: string | undefined):
   } else {
     pb.type = lsp.type;
     pb.options = { ...lsp.options };
+    if (op.qdiscQueueId !== undefined) pb.options.qdisc_queue_id = op.qdiscQueueId;
     if (smapGetBool(op.od.nbs?.other_config ?? {}, 'vlan-passthru', false)) pb.options['vlan-passthru'] = 'true';
     if (lsp.parent_name !== undefined) pb.parent_port = lsp.parent_name;
     if (lsp.tag !== undefined) pb.tag = lsp.tag;
