@@ -15,16 +15,35 @@ const keyOf = (values: readonly unknown[]): string => JSON.stringify(values);
 const rowKey = <R extends Row>(row: R, columns: readonly (keyof R)[]): string =>
   keyOf(columns.map((c) => row[c] ?? null));
 
-function indexOf<R extends Row>(table: Table<R>, columns: readonly (keyof R & string)[]): Index {
+/** The atoms a column holds: a scalar, a set's members, a map's keys and values. */
+function atomsOf(v: unknown): unknown[] {
+  if (v === undefined || v === null) return [];
+  if (Array.isArray(v)) return v;
+  if (typeof v === 'object') return [...Object.keys(v), ...Object.values(v)];
+  return [v];
+}
+
+/** Index names: the columns joined, or a column prefixed with CONTAINS for "holds this atom". */
+const CONTAINS = '\u220b';
+
+function keysOfRow<R extends Row>(row: R, name: string): string[] {
+  if (name.startsWith(CONTAINS)) return atomsOf(row[name.slice(1) as keyof R]).map((a) => keyOf([a]));
+  return [rowKey(row, name.split('\0') as (keyof R)[])];
+}
+
+function indexNamed<R extends Row>(table: Table<R>, name: string): Index {
   let byColumns = indexes.get(table);
   if (!byColumns) indexes.set(table, (byColumns = new Map()));
-  const name = columns.join('\0');
   let index = byColumns.get(name);
   if (!index) {
     byColumns.set(name, (index = new Map()));
-    for (const row of table.values()) add(index, rowKey(row, columns), row._uuid);
+    for (const row of table.values()) for (const key of keysOfRow(row, name)) add(index, key, row._uuid);
   }
   return index;
+}
+
+function indexOf<R extends Row>(table: Table<R>, columns: readonly (keyof R & string)[]): Index {
+  return indexNamed(table, columns.join('\0'));
 }
 
 function add(index: Index, key: string, uuid: string): void {
@@ -51,9 +70,23 @@ export function lookupRows<R extends Row>(
   return out;
 }
 
+/** The rows whose `column` holds `atom` (as a scalar, a set member, a map key or value). */
+export function lookupContaining<R extends Row>(table: Table<R>, column: keyof R & string, atom: unknown): R[] {
+  const key = keyOf([atom]);
+  const set = indexNamed(table, CONTAINS + column).get(key);
+  if (!set) return [];
+  const out: R[] = [];
+  for (const uuid of [...set]) {
+    const row = table.get(uuid);
+    if (row && atomsOf(row[column]).includes(atom)) out.push(row);
+    else set.delete(uuid);
+  }
+  return out;
+}
+
 /** Keeps the table's existing indexes up to date with a row just inserted or updated. */
 export function noteRow<R extends Row>(table: Table<R>, row: R): void {
   const byColumns = indexes.get(table);
   if (!byColumns) return;
-  for (const [name, index] of byColumns) add(index, rowKey(row, name.split('\0') as (keyof R)[]), row._uuid);
+  for (const [name, index] of byColumns) for (const key of keysOfRow(row, name)) add(index, key, row._uuid);
 }

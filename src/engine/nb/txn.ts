@@ -5,7 +5,7 @@ import type { NbDatabase } from './database.ts';
 import type { NbTableName } from './schema.gen.ts';
 import { defaultValue, nbTables, referrersOf, tableSchema, type ColumnSchema } from './schema.ts';
 import { datumOf, formatAtom, valueOf, type Atom } from './datum.ts';
-import { lookupRows, noteRow } from './row-index.ts';
+import { lookupContaining, lookupRows, noteRow } from './row-index.ts';
 
 export type AnyRow = Record<string, unknown> & { _uuid: string };
 
@@ -251,13 +251,12 @@ export class NbTxn {
       const strongKey = column.type.key.refTable === target && column.type.key.refType === 'strong';
       const strongVal = column.type.value?.refTable === target && column.type.value.refType === 'strong';
       if (!strongKey && !strongVal) continue;
-      for (const row of this.rows(table).values()) {
+      for (const row of lookupContaining(this.rows(table), column.name, uuid)) {
         const v = row[column.name];
-        if (v === undefined) continue;
         if (column.kind === 'map') {
           if (strongKey && uuid in (v as object)) return true;
           if (strongVal && Object.values(v as object).includes(uuid)) return true;
-        } else if (Array.isArray(v) ? v.includes(uuid) : v === uuid) return true;
+        } else return true;
       }
     }
     return false;

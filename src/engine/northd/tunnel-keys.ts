@@ -64,21 +64,15 @@ export function rememberedKeys(nb: NbDatabase): Remembered | undefined {
   return remembered.get(nb);
 }
 
-/** Keys of one transaction's worth of change: datapaths gone are forgotten (their keys free), new
- * ones take the lowest free keys in creation order, and each changed datapath's ports are keyed
- * again from its port names in creation order. */
-export function advanceKeys(
-  nb: NbDatabase,
-  gone: readonly string[],
-  added: readonly string[],
-  changedPorts: ReadonlyMap<string, readonly string[]>,
-): void {
-  let r = remembered.get(nb);
-  if (!r) remembered.set(nb, (r = { datapaths: new Map(), ports: new Map() }));
+/** Datapath keys after one transaction: datapaths gone are forgotten (their keys free), new ones
+ * take the lowest free keys in creation order. */
+export function advanceDatapathKeys(nb: NbDatabase, gone: readonly string[], added: readonly string[]): void {
+  const r = rememberedOrEmpty(nb);
   for (const u of gone) {
     r.datapaths.delete(u);
     r.ports.delete(u);
   }
+  if (!added.length) return;
   const used = new Set(r.datapaths.values());
   let next = 1;
   for (const u of added) {
@@ -87,7 +81,42 @@ export function advanceKeys(
     r.datapaths.set(u, next);
     used.add(next);
   }
-  for (const [dp, names] of changedPorts) r.ports.set(dp, portKeys(nb, dp, names));
+}
+
+/**
+ * Port keys of one datapath after a transaction, as portKeys would give them for its ports in
+ * creation order: ports gone are forgotten, ports kept keep theirs, and `added` (the new names, in
+ * creation order) count up from the highest key in use.
+ */
+export function advancePortKeys(
+  nb: NbDatabase,
+  dp: string,
+  present: ReadonlySet<string>,
+  added: readonly string[],
+): void {
+  const r = rememberedOrEmpty(nb);
+  let keys = r.ports.get(dp);
+  if (!keys) r.ports.set(dp, (keys = new Map()));
+  for (const name of [...keys.keys()]) if (!present.has(name)) keys.delete(name);
+  if (!added.length) return;
+  const used = new Set(keys.values());
+  let hint = 0;
+  for (const k of used) hint = Math.max(hint, k);
+  for (const n of added) {
+    if (keys.has(n)) continue;
+    let k = hint + 1;
+    if (k > 32767) k = 1;
+    while (used.has(k)) k = k >= 32767 ? 1 : k + 1;
+    keys.set(n, k);
+    used.add(k);
+    hint = k;
+  }
+}
+
+function rememberedOrEmpty(nb: NbDatabase): Remembered {
+  let r = remembered.get(nb);
+  if (!r) remembered.set(nb, (r = { datapaths: new Map(), ports: new Map() }));
+  return r;
 }
 
 /** Remembers the keys of a northd run, for the next run on the same NB database. */

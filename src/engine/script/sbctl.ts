@@ -1,5 +1,6 @@
 // ovn-sbctl and ovs-vsctl lines of a scenario: they state physical facts (chassis, encapsulations,
 // bindings of logical ports to chassis) that the World keeps beside the Northbound database.
+import { lookupRows } from '../nb/row-index.ts';
 import type { ChassisFact, World } from '../nb/world.ts';
 
 export interface ToolResult {
@@ -22,11 +23,9 @@ function splitOptions(args: string[]): { opts: Set<string>; rest: string[] } {
   return { opts, rest: args.slice(i) };
 }
 
-const lspExists = (world: World, name: string): boolean => {
-  for (const p of world.nb.tables.Logical_Switch_Port.values()) if (p.name === name) return true;
-  for (const p of world.nb.tables.Logical_Router_Port.values()) if (p.name === name) return true;
-  return false;
-};
+const lspExists = (world: World, name: string): boolean =>
+  lookupRows(world.nb.tables.Logical_Switch_Port, ['name'], [name]).length > 0 ||
+  lookupRows(world.nb.tables.Logical_Router_Port, ['name'], [name]).length > 0;
 
 /** Ports bound with `ovn-sbctl lsp-bind`: their Port_Binding is up, which northd copies to the NB. */
 const sbBound = new WeakMap<World, Set<string>>();

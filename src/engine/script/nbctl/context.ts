@@ -3,6 +3,7 @@
 import type { NbTableName } from '../../nb/schema.gen.ts';
 import type { AnyRow, NbTxn } from '../../nb/txn.ts';
 import { isUuid, type SymbolTable } from '../../nb/datum.ts';
+import { lookupContaining, lookupRows } from '../../nb/row-index.ts';
 
 /** ctl_fatal / ctl_error: the message ovn-nbctl prints after "ovn-nbctl: ". */
 export class CtlError extends Error {
@@ -69,13 +70,9 @@ export function byNameOrUuid(
   const uuid = isUuid(id);
   let row = uuid ? ctx.txn.get(table, id.toLowerCase()) : undefined;
   if (!row) {
-    const col = opts.nameCol ?? 'name';
-    for (const r of ctx.txn.rows(table).values()) {
-      if (r[col] !== id) continue;
-      if (row && opts.multiple) fatal(`Multiple ${opts.multiple} named '${id}'.  Use a UUID.`);
-      row = r;
-      if (!opts.multiple) break;
-    }
+    const named = lookupRows(ctx.txn.rows(table), [opts.nameCol ?? 'name'], [id]);
+    if (named.length > 1 && opts.multiple) fatal(`Multiple ${opts.multiple} named '${id}'.  Use a UUID.`);
+    row = named.length > 1 ? firstInTable(ctx.txn.rows(table), named) : named[0];
   }
   if (!row && mustExist) fatal(`${id}: ${what} ${uuid ? 'UUID' : 'name'} not found`);
   return row;
@@ -99,7 +96,14 @@ export function parentOf(ctx: CmdContext, table: NbTableName, col: string, uuid:
   const pending = ctx.txn.pendingOwner(table, col, uuid);
   if (pending === null) return undefined;
   if (pending !== undefined) return ctx.txn.get(table, pending);
-  for (const r of ctx.txn.rows(table).values()) if ((r[col] as string[]).includes(uuid)) return r;
+  const owners = lookupContaining(ctx.txn.rows(table), col, uuid);
+  return owners.length > 1 ? firstInTable(ctx.txn.rows(table), owners) : owners[0];
+}
+
+/** Of several rows found by index, the one a walk of the table meets first (ovn-nbctl's loops). */
+function firstInTable(table: ReadonlyMap<string, AnyRow>, rows: readonly AnyRow[]): AnyRow | undefined {
+  const wanted = new Set(rows.map((r) => r._uuid));
+  for (const r of table.values()) if (wanted.has(r._uuid)) return r;
   return undefined;
 }
 
