@@ -5,6 +5,7 @@ import { addFlow, DROP, type BuildContext } from './build-context.ts';
 import { formatIpv4, formatIpv6, ipv4Mask, ipv6Mask, parseCidr, parseIpv4, parseIpv6 } from './addresses.ts';
 import { isCrPort } from './lr-admission.ts';
 import { portHasBfd, routeBfdDown } from './lr-bfd.ts';
+import { routableAddresses } from './nat-addresses.ts';
 import { smapGetBool, type Od, type Op } from './model.ts';
 import type { NbLogicalRouterPolicy } from '../nb/schema.gen.ts';
 
@@ -55,6 +56,22 @@ export function buildIpRoutingFlowsForRouterPort(ctx: BuildContext, op: Op): voi
       addRoute(ctx, op, a.addrS, a.networkS, a.plen, undefined, false, op.nbrp._uuid, 2);
     for (const a of op.lrpNetworks.ipv6)
       addRoute(ctx, op, a.addrS, a.networkS, a.plen, undefined, false, op.nbrp._uuid, 2);
+  }
+}
+
+/**
+ * build_ip_routing_flows_for_lrouter_port for a router-type switch port: its router gets a connected
+ * route to each routable address (add_route NAT and LB IPs) of the other routers on the switch.
+ */
+export function buildRoutableAddressRoutes(ctx: BuildContext, op: Op): void {
+  const peer = op.peer;
+  if (!op.nbsp || op.nbsp.type !== 'router' || !peer?.nbrp || !peer.lrpNetworks?.ipv4.length) return;
+  const src = peer.lrpNetworks.ipv4[0].addrS;
+  for (const rp of op.od.routerPorts) {
+    const other = rp.peer;
+    if (!other?.nbrp || other === peer) continue;
+    for (const ra of routableAddresses(ctx.model, other))
+      for (const ip of ra.ipv4) addRoute(ctx, peer, src, ip, 32, undefined, false, peer.nbrp._uuid, 2);
   }
 }
 
