@@ -69,6 +69,7 @@ import {
 import {
   buildIngressPolicyFlows,
   buildIpRoutingFlowsForRouterPort,
+  buildRoutableAddressRoutes,
   buildMcastLookupFlows,
   buildStaticRouteFlows,
 } from './lr-routing.ts';
@@ -166,6 +167,7 @@ export function buildRouterFlowsFromSwitchPorts(ctx: BuildContext, od: Od): void
   if (!od.nbs) return;
   const sub: BuildContext = { ...ctx, origin: od.uuid };
   for (const op of od.ports) buildArpResolveFlowsForPort(sub, op);
+  for (const op of od.ports) buildRoutableAddressRoutes(sub, op);
 }
 
 /** All logical flows of a model, per datapath. */

@@ -6,6 +6,7 @@ import { formatIpv6, parseCidr, parseIpv4, parseIpv6, solicitedNode } from './ad
 import { gatewayMtuFlow, isCrPort, l3dgwHasVtepLports } from './lr-admission.ts';
 import { dropOwnDest } from './lr-ip-input.ts';
 import { findLrpMemberIp } from './lr-routing.ts';
+import { routableAddresses } from './nat-addresses.ts';
 import { lrportIsEnabled, lspIsEnabled, lspIsRouter, smapGetBool, type Od, type Op } from './model.ts';
 
 export function buildArpResolveFlowsForRouter(ctx: BuildContext, od: Od): void {
@@ -146,6 +147,18 @@ export function buildArpResolveFlowsForPort(ctx: BuildContext, op: Op): void {
           12620,
           lsp._uuid,
         );
+      if (peer.od.nbr?.options.chassis || peer.crPort) {
+        for (const ra of routableAddresses(ctx.model, other))
+          addFlow(
+            ctx,
+            peer.od,
+            'lrInArpResolve',
+            100,
+            `outport == ${peer.jsonKey} && reg0 == {${ra.ipv4.join(', ')}}`,
+            `eth.dst = ${ra.mac}; next;`,
+            12282,
+          );
+      }
     }
   }
 }

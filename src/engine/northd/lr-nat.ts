@@ -34,6 +34,10 @@ const ND_REPLY = (mac: string): string =>
 
 export const isGwRouter = (od: Od): boolean => !!od.nbr?.options.chassis;
 
+/** od->redirect_bridged: some port of the router has options:redirect-type=bridged. */
+const redirectBridged = (od: Od): boolean =>
+  od.ports.some((op) => op.nbrp?.options['redirect-type']?.toLowerCase() === 'bridged');
+
 const cache = new WeakMap<Od, NatEntry[]>();
 
 /** lrouter_check_nat_entry: the valid NAT rules of a router, with their gateway port. */
@@ -287,6 +291,19 @@ function natFlows(ctx: BuildContext, od: Od, e: NatEntry, seenExt: Set<string>):
       14407,
       hint,
     );
+    // redirect-type=bridged: a floating IP's own chassis resolves the nexthop itself
+    if (distributed && redirectBridged(od) && od.l3dgwPorts[0]) {
+      addFlow(
+        ctx,
+        od,
+        'lrInArpResolve',
+        90,
+        `outport == ${od.l3dgwPorts[0].jsonKey} && ip${v}.src == ${nat.logical_ip} && is_chassis_resident("${nat.logical_port}")`,
+        isV6 ? 'get_nd(outport, xxreg0); next;' : 'get_arp(outport, reg0); next;',
+        14429,
+        hint,
+      );
+    }
     seenExt.add(nat.external_ip);
   }
   // S_ROUTER_OUT_CHECK_DNAT_LOCAL

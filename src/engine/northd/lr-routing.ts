@@ -5,6 +5,8 @@ import { addFlow, DROP, type BuildContext } from './build-context.ts';
 import { formatIpv4, formatIpv6, ipv4Mask, ipv6Mask, parseCidr, parseIpv4, parseIpv6 } from './addresses.ts';
 import { isCrPort } from './lr-admission.ts';
 import { portHasBfd, routeBfdDown } from './lr-bfd.ts';
+import { addEcmpSymmetricReplyFlows } from './lr-ecmp-symmetric.ts';
+import { routableAddresses } from './nat-addresses.ts';
 import { smapGetBool, type Od, type Op } from './model.ts';
 import type { NbLogicalRouterPolicy } from '../nb/schema.gen.ts';
 
@@ -58,6 +60,22 @@ export function buildIpRoutingFlowsForRouterPort(ctx: BuildContext, op: Op): voi
   }
 }
 
+/**
+ * build_ip_routing_flows_for_lrouter_port for a router-type switch port: its router gets a connected
+ * route to each routable address (add_route NAT and LB IPs) of the other routers on the switch.
+ */
+export function buildRoutableAddressRoutes(ctx: BuildContext, op: Op): void {
+  const peer = op.peer;
+  if (!op.nbsp || op.nbsp.type !== 'router' || !peer?.nbrp || !peer.lrpNetworks?.ipv4.length) return;
+  const src = peer.lrpNetworks.ipv4[0].addrS;
+  for (const rp of op.od.routerPorts) {
+    const other = rp.peer;
+    if (!other?.nbrp || other === peer) continue;
+    for (const ra of routableAddresses(ctx.model, other))
+      for (const ip of ra.ipv4) addRoute(ctx, peer, src, ip, 32, undefined, false, peer.nbrp._uuid, 2);
+  }
+}
+
 function staticRouteOutport(
   ctx: BuildContext,
   od: Od,
@@ -92,6 +110,7 @@ interface ParsedRoute {
   ofs: number;
   nexthop: string;
   outputPort?: string;
+  ecmpSymmetricReply: boolean;
 }
 
 function routeMatch(r: ParsedRoute): { match: string; prio: number } {
@@ -114,9 +133,15 @@ function ecmpRouteFlows(ctx: BuildContext, od: Od, id: number, routes: readonly 
     `ip.ttl--; flags.loopback = 1; reg8[0..15] = ${id}; reg8[16..31] = select(${members});`,
     10287,
   );
+  const visited = new Set<Op>();
   routes.forEach((r, i) => {
     const out = staticRouteOutport(ctx, od, r.nexthop, r.outputPort, r.ipv4);
     if (!out) return;
+    // only gateway routers, once per output port
+    if (od.nbr?.options.chassis && r.ecmpSymmetricReply && !visited.has(out.op)) {
+      visited.add(out.op);
+      addEcmpSymmetricReplyFlows(ctx, od, out.addr, out.op, r, match);
+    }
     addFlow(
       ctx,
       od,
@@ -165,6 +190,7 @@ export function buildStaticRouteFlows(ctx: BuildContext, od: Od): void {
       ofs: route.options.origin === 'connected' ? 2 : 1,
       nexthop: route.nexthop,
       outputPort: route.output_port,
+      ecmpSymmetricReply: smapGetBool(route.options, 'ecmp_symmetric_reply', false),
     };
     if (route.nexthop === 'discard') {
       const { match, prio } = routeMatch(parsed);

@@ -2,13 +2,13 @@
 // get_nat_addresses): the addresses ovn-controller sends gratuitous ARPs for on that switch.
 import { formatMac, parseIpv4, parseMac } from './addresses.ts';
 import { findLrpMemberIp } from './lr-routing.ts';
-import type { NorthdModel, Op } from './model.ts';
+import { smapGetBool, type NorthdModel, type Op } from './model.ts';
 import { ssetOrder } from './ovs-hash.ts';
 
 const residentOn = (op: Op): string => (op.crPort ? ` is_chassis_resident(${op.crPort.jsonKey})` : '');
 
-/** get_nat_addresses(op, routable_only=false, include_lb_ips). */
-function natAddressesOfRouterPort(model: NorthdModel, op: Op, includeLbIps: boolean): string[] {
+/** get_nat_addresses(op, routable_only, include_lb_ips). */
+function natAddressesOfRouterPort(model: NorthdModel, op: Op, includeLbIps: boolean, routableOnly = false): string[] {
   const od = op.od;
   const nbr = od.nbr;
   const mac = op.nbrp && parseMac(op.nbrp.mac);
@@ -20,6 +20,7 @@ function natAddressesOfRouterPort(model: NorthdModel, op: Op, includeLbIps: bool
   for (const u of nbr.nat) {
     const nat = model.nb.tables.NAT.get(u);
     if (!nat || parseIpv4(nat.external_ip) === undefined) continue;
+    if (routableOnly && (nat.type === 'snat' || !smapGetBool(nat.options, 'add_route', false))) continue;
     const gwLrp = nat.gateway_port ? model.nb.tables.Logical_Router_Port.get(nat.gateway_port) : undefined;
     if (
       od.l3dgwPorts.length > 1 &&
@@ -41,7 +42,10 @@ function natAddressesOfRouterPort(model: NorthdModel, op: Op, includeLbIps: bool
   if (includeLbIps) {
     const v4 = new Set<string>();
     const v6 = new Set<string>();
-    for (const lb of od.lbs) for (const vip of lb.vips) (vip.ipv6 ? v6 : v4).add(vip.vipStr);
+    for (const lb of od.lbs) {
+      if (routableOnly && !smapGetBool(lb.nlb.options, 'add_route', false)) continue;
+      for (const vip of lb.vips) (vip.ipv6 ? v6 : v4).add(vip.vipStr);
+    }
     for (const ip of [...ssetOrder([...v4]), ...ssetOrder([...v6])]) {
       central += ` ${ip}`;
       hasCentral = true;
@@ -49,6 +53,23 @@ function natAddressesOfRouterPort(model: NorthdModel, op: Op, includeLbIps: bool
   }
   if (hasCentral) out.push(central + residentOn(op));
   return out;
+}
+
+/**
+ * assign_routable_addresses: on a distributed gateway port, the NAT external IPs and load balancer VIPs
+ * marked add_route, grouped by MAC; other routers on the same switch route them to this router.
+ */
+export function routableAddresses(model: NorthdModel, op: Op): { mac: string; ipv4: string[] }[] {
+  if (!op.crPort || !op.nbrp) return [];
+  return natAddressesOfRouterPort(model, op, true, true).map((entry) => {
+    const [mac, ...rest] = entry.split(' ');
+    const ipv4: string[] = [];
+    for (const t of rest) {
+      if (parseIpv4(t) === undefined) break;
+      ipv4.push(t);
+    }
+    return { mac, ipv4 };
+  });
 }
 
 /** The nat_addresses column for switch port `op` of type router (sorted, as an OVSDB set). */
