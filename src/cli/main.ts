@@ -2,7 +2,8 @@
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
-  readFile: (path: string) => string;
+  /** A file's contents; `-` is the standard input. Bytes are checked as UTF-8 by the reader. */
+  readFile: (path: string) => string | Uint8Array;
 }
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -43,7 +44,15 @@ export async function main(argv: string[], io?: CliIo): Promise<number> {
     realIo.out(usageOf(name));
     return 0;
   }
-  return (await load())(rest, realIo);
+  try {
+    return await (
+      await load()
+    )(rest, realIo);
+  } catch (e) {
+    // a bug of ours, not the user's input: one line, not a Node stack trace
+    realIo.err(`ovnviz ${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 70;
+  }
 }
 
 /** The usage lines of one subcommand, for `ovnviz CMD --help`. */
@@ -57,6 +66,6 @@ async function nodeIo(): Promise<CliIo> {
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-    readFile: (path) => readFileSync(path, 'utf8'),
+    readFile: (path) => readFileSync(path === '-' ? 0 : path),
   };
 }

@@ -2,24 +2,20 @@
 // reports the flows that do not parse, as FILE:LINE:COL: message; exits non-zero if any did not.
 import { parseLflowDump } from '../engine/lflowdump/parse.ts';
 import type { CliIo } from './main.ts';
-import { fileErrorMessage } from './scenario-file.ts';
+import { fileLabel } from './input-text.ts';
+import { readTextFile } from './scenario-file.ts';
 
 export async function parseLflowsCommand(args: string[], io: CliIo): Promise<number> {
-  if (args.length !== 1 || args[0].startsWith('-')) {
+  if (args.length !== 1 || (args[0].startsWith('-') && args[0] !== '-')) {
     io.err('usage: ovnviz parse-lflows DUMP\n');
     return 2;
   }
   const file = args[0];
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (e) {
-    io.err(`ovnviz parse-lflows: ${file}: ${fileErrorMessage(e)}\n`);
-    return 2;
-  }
+  const text = readTextFile(file, io, `ovnviz parse-lflows: ${fileLabel(file)}`);
+  if (text === undefined) return 2;
   const result = parseLflowDump(text);
   const n = result.flows.length;
   io.out(`${n} flows, ${result.matchesParsed}/${n} matches parsed, ${result.actionsParsed}/${n} actions parsed\n`);
-  for (const f of result.failures) io.err(`${file}:${f.line}:${f.column}: ${f.message}\n`);
+  for (const f of result.failures) io.err(`${fileLabel(file)}:${f.line}:${f.column}: ${f.message}\n`);
   return result.failures.length ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 // with errors reported the same way everywhere (`FILE:LINE:COL: message`, then any hint).
 import { loadScenarioText } from '../engine/scenario/compile.ts';
 import type { ScriptRun } from '../engine/script/index.ts';
+import { fileLabel, readInputText } from './input-text.ts';
 import type { CliIo } from './main.ts';
 
 export interface ScenarioFile {
@@ -12,19 +13,30 @@ export interface ScenarioFile {
 }
 
 export function readScenarioFile(file: string, io: CliIo): ScenarioFile | undefined {
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (e) {
-    io.err(`${file}: ${fileErrorMessage(e)}\n`);
-    return undefined;
-  }
+  const label = fileLabel(file);
+  const text = readTextFile(file, io, label);
+  if (text === undefined) return undefined;
   const run = loadScenarioText(text, file);
   for (const e of [...(run.tolerated ?? []), ...run.errors]) {
-    io.err(`${file}:${e.line}:${e.column}: ${e.message}\n`);
-    if (e.hint) io.err(`${file}:${e.line}:${e.column}: hint: ${e.hint}\n`);
+    io.err(`${label}:${e.line}:${e.column}: ${e.message}\n`);
+    if (e.hint) io.err(`${label}:${e.line}:${e.column}: hint: ${e.hint}\n`);
   }
   return { text, run, failed: run.errors.length > 0 };
+}
+
+/** A text file's contents, or undefined once why it cannot be read is reported (`prefix` first). */
+export function readTextFile(file: string, io: CliIo, prefix: string): string | undefined {
+  let data: string | Uint8Array;
+  try {
+    data = io.readFile(file);
+  } catch (e) {
+    io.err(`${prefix}: ${fileErrorMessage(e)}\n`);
+    return undefined;
+  }
+  const input = readInputText(data);
+  if (input.ok) return input.text;
+  io.err(`${fileLabel(file)}:${input.line}:${input.column}: ${input.message}\n`);
+  return undefined;
 }
 
 const errnoText: Record<string, string> = {

@@ -37,6 +37,18 @@ export function combine(type: 'and' | 'or', a: OvnExpr | undefined, b: OvnExpr |
   return { type, terms };
 }
 
+/** combine() over a list, left to right, in one pass (combining one at a time copies the terms each
+ * time: quadratic on a long `a && b && …`, where OVN appends to a list). */
+export function combineAll(type: 'and' | 'or', exprs: readonly OvnExpr[]): OvnExpr | undefined {
+  if (exprs.length <= 1) return exprs[0];
+  const terms: OvnExpr[] = [];
+  for (const e of exprs) {
+    if (e.type === type) for (const t of e.terms) terms.push(t);
+    else terms.push(e);
+  }
+  return { type, terms };
+}
+
 /** expr_not: De Morgan down to the leaves. */
 export function exprNot(e: OvnExpr): OvnExpr {
   switch (e.type) {
@@ -117,9 +129,10 @@ export function buildExpr(ast: MatchExpr, ctx: SetContext = {}): OvnExpr {
       return exprNot(buildExpr(ast.expr, ctx));
     case 'and':
     case 'or': {
-      let e: OvnExpr | undefined;
-      for (const t of ast.terms) e = combine(ast.type, e, buildExpr(t, ctx));
-      return e!;
+      return combineAll(
+        ast.type,
+        ast.terms.map((t) => buildExpr(t, ctx)),
+      )!;
     }
   }
 }

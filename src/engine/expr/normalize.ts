@@ -2,7 +2,7 @@
 // expr_normalize in lib/expr.c): relational operators become masked equalities, conditions become
 // constants, and comparisons of one symbol under an AND are crushed together. ovn-trace's microflow
 // parser relies on the result's shape to tell a pinned-down packet from an ambiguous one.
-import { combine, bitwiseRange, type OvnExpr } from './expr.ts';
+import { combine, combineAll, bitwiseRange, type OvnExpr } from './expr.ts';
 import { uniqueSymbol } from './annotate.ts';
 import { SYMTAB, type SymbolTable } from './symbols.ts';
 
@@ -41,7 +41,7 @@ export function exprFix(e: OvnExpr): OvnExpr {
 function rebuild(type: 'and' | 'or', subs: OvnExpr[]): OvnExpr {
   const terms: OvnExpr[] = [];
   for (const s of subs) {
-    if (s.type === type) terms.push(...s.terms);
+    if (s.type === type) for (const t of s.terms) terms.push(t);
     else terms.push(s);
   }
   return { type, terms };
@@ -264,26 +264,28 @@ function exprSort(e: OvnExpr & { type: 'and' }, symtab: SymbolTable): OvnExpr {
     }
     return 0;
   });
-  let out: OvnExpr | undefined;
+  const out: OvnExpr[] = [];
   for (let i = 0; i < subs.length;) {
     const symbol = subs[i].symbol;
     if (!symbol) {
-      out = combine('and', out, subs[i++].expr);
+      out.push(subs[i++].expr);
       continue;
     }
     let j = i + 1;
     while (j < subs.length && subs[j].symbol === symbol) j++;
-    let combined: OvnExpr | undefined;
-    for (let k = i; k < j; k++) combined = combine('and', combined, subs[k].expr);
+    const combined = combineAll(
+      'and',
+      subs.slice(i, j).map((s) => s.expr),
+    );
     const crushed = crushCmps(combined!, symbol, symtab);
     if (crushed.type === 'bool') {
       if (!crushed.value) return crushed;
     } else {
-      out = combine('and', out, crushed);
+      out.push(crushed);
     }
     i = j;
   }
-  return out ?? TRUE;
+  return combineAll('and', out) ?? TRUE;
 }
 
 function normalizeAnd(e: OvnExpr & { type: 'and' }, symtab: SymbolTable): OvnExpr {

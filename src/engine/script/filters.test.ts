@@ -32,6 +32,23 @@ describe('runFilter', () => {
     expect(runFilter('wc', ['-l'], lsList)?.output).toBe('3\n');
     expect(runFilter('sed', ['s/a/b/'], lsList)).toBeUndefined();
   });
+  it('does not run a pattern that backtracks exponentially, and a huge context costs nothing', () => {
+    const aaa = `${'a'.repeat(40)}!\n`;
+    const t = performance.now();
+    expect(runFilter('grep', ['-E', '(a+)+$'], aaa)).toBeUndefined();
+    expect(runFilter('grep', ['\\(a*\\)*b'], aaa)).toBeUndefined();
+    expect(runFilter('egrep', ['(a|aa)*c'], aaa)).toBeUndefined();
+    expect(runFilter('grep', ['\\(a\\)\\1'], aaa)).toBeUndefined();
+    expect(runFilter('awk', ['/(a+)+$/ {print $1}'], aaa)).toBeUndefined();
+    expect(runFilter('grep', ['-E', '(sw0|sw1)-p[0-9]+'], 'sw0-p1\nsw2-p1\n')).toEqual({
+      output: 'sw0-p1\n',
+      status: 0,
+    });
+    expect(runFilter('grep', ['-w', '-E', '(ab)+'], 'ab abab\nabc\n')).toEqual({ output: 'ab abab\n', status: 0 });
+    const many = Array.from({ length: 20_000 }, (_, i) => `line${i}`).join('\n');
+    expect(runFilter('grep', ['-C', '999999999', 'line7$'], many)?.output.split('\n')).toHaveLength(20_001);
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
   it('never throws', () => {
     fc.assert(
       fc.property(

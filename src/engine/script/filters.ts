@@ -19,6 +19,33 @@ function bre(pattern: string): string {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A pattern JavaScript's backtracking matcher could take exponential time on: a repeated group
+ * that itself repeats or alternates (`(a+)+`, `(a|aa)*`), or a back-reference. Such a filter is
+ * listed as not modelled rather than run, so a pasted pipeline can never hang the engine. */
+export function backtracksBadly(source: string): boolean {
+  const open: boolean[] = [];
+  let risky = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      if (/[1-9k]/.test(source[i + 1] ?? '')) return true;
+      i++;
+    } else if (c === '[') {
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+    } else if (c === '(') {
+      open.push(false);
+      // (?:…) (?=…) (?<!…): the ? opens the group, it repeats nothing
+      if (source[i + 1] === '?') for (i++; /[:=!<]/.test(source[i + 1] ?? '');) i++;
+    } else if (c === ')') risky = open.pop() ?? false;
+    else if ('*+?{|'.includes(c)) {
+      if (c !== '|' && risky) return true;
+      open.fill(true);
+    }
+    if (c !== ')') risky = false;
+  }
+  return false;
+}
+
 function grep(args: string[], input: string): FilterResult | undefined {
   const flags = new Set<string>();
   const patterns: string[] = [];
@@ -48,6 +75,7 @@ function grep(args: string[], input: string): FilterResult | undefined {
     .map((p) => (flags.has('F') ? escapeRe(p) : flags.has('E') ? p : bre(p)))
     .map((p) => (flags.has('w') ? `(?<![\\w])(?:${p})(?![\\w])` : p))
     .join('|');
+  if (backtracksBadly(source)) return undefined;
   let re: RegExp;
   try {
     re = new RegExp(source, flags.has('i') ? 'gi' : 'g');
@@ -69,7 +97,11 @@ function grep(args: string[], input: string): FilterResult | undefined {
       status,
     };
   // context lines: groups that do not touch are separated by "--", as grep prints them
-  const shown = all.map((_, k) => selected.slice(Math.max(0, k - after), k + before + 1).some(Boolean));
+  // a line is shown when a selected line lies within the context around it (counted with prefix sums,
+  // so that a huge -C costs no more than a small one)
+  const upTo = [0];
+  for (const sel of selected) upTo.push(upTo[upTo.length - 1] + (sel ? 1 : 0));
+  const shown = all.map((_, k) => upTo[Math.min(all.length, k + before + 1)] - upTo[Math.max(0, k - after)] > 0);
   const out: string[] = [];
   all.forEach((l, k) => {
     if (!shown[k]) return;
@@ -86,6 +118,7 @@ function awk(args: string[], input: string): FilterResult | undefined {
   if (args[i]?.startsWith('-F')) {
     const fs = args[i].length > 2 ? args[i].slice(2) : args[++i];
     if (fs === undefined) return undefined;
+    if (fs.length > 1 && backtracksBadly(fs)) return undefined;
     sep = fs.length === 1 ? new RegExp(escapeRe(fs)) : new RegExp(fs);
     i++;
   }
@@ -96,6 +129,7 @@ function awk(args: string[], input: string): FilterResult | undefined {
     );
   if (!m) return undefined;
   const [, re, condField, condValue, fieldList] = m;
+  if (re !== undefined && backtracksBadly(re)) return undefined;
   const fields = [...fieldList.matchAll(/\$(\d+)/g)].map((f) => Number(f[1]));
   const out: string[] = [];
   for (const l of lines(input)) {

@@ -237,6 +237,12 @@ describe('shell loops', () => {
     expect(run.outputs.map((o) => o.output)).toEqual(['done\n']);
   });
 
+  it('runs three loops nested on one line (each `do for` opens one more)', () => {
+    const run = runScript('for i in 1 2;do for j in 3;do for k in 4 5;do echo $i$j$k;done;done;done');
+    expect(run.errors).toEqual([]);
+    expect(run.outputs.map((o) => o.output)).toEqual(['134\n', '135\n', '234\n', '235\n']);
+  });
+
   it('reports an error inside a loop at the body line', () => {
     const run = runScript('for i in 1 2; do\n  ovn-nbctl lsp-add nosuch p$i\ndone\n');
     expect(run.errors).toEqual([{ line: 2, column: 3, message: 'ovn-nbctl: nosuch: switch name not found' }]);

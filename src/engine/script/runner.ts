@@ -9,7 +9,18 @@ import type { NbChanges } from '../nb/txn.ts';
 import type { NorthdStep } from './northd-step.ts';
 import { resolvePendingBindings, runVsctl, type Hosts } from './vsctl.ts';
 import { runFilter } from './filters.ts';
-import { readIf } from './if.ts';
+import { readIf, type IfBlock } from './if.ts';
+import {
+  chargeCommand,
+  chargeOutput,
+  newBudget,
+  SCRIPT_LIMITS,
+  stop,
+  tooDeep,
+  tooLong,
+  tooManyWords,
+  type Budget,
+} from './budget.ts';
 
 export interface ScriptError {
   line: number;
@@ -52,12 +63,16 @@ interface Exec {
   run: ScriptRun;
   /** Line offset for statements inside $(...). */
   depth: number;
+  budget: Budget;
 }
 
 /** Expands one word: unquoted expansions are split on whitespace, as the shell does. */
 function expandWord(ex: Exec, w: Word): string[] | ScriptError {
   const only = w.parts.length === 1 ? w.parts[0] : undefined;
-  if (only?.t === 'lit' && !only.quoted && only.s.includes('{')) return expandBraces(only.s);
+  if (only?.t === 'lit' && !only.quoted && only.s.includes('{')) {
+    const words = expandBraces(only.s, SCRIPT_LIMITS.words);
+    return typeof words === 'string' ? stop(w.line, w.col, words) : words;
+  }
   const fields: string[] = [];
   let cur = '';
   let has = false;
@@ -74,6 +89,7 @@ function expandWord(ex: Exec, w: Word): string[] | ScriptError {
       if (typeof sub !== 'string') return sub;
       text = sub;
     }
+    if (cur.length + text.length > SCRIPT_LIMITS.commandLine) return tooLong(w.line, w.col);
     if (p.quoted) {
       cur += text;
       has = true;
@@ -93,6 +109,7 @@ function expandWord(ex: Exec, w: Word): string[] | ScriptError {
     }
   }
   if (has || cur) fields.push(cur);
+  if (fields.length > SCRIPT_LIMITS.words) return tooManyWords(w.line, w.col);
   return fields;
 }
 
@@ -115,6 +132,8 @@ const isAssignment = (w: Word): boolean =>
 
 /** Runs one statement; returns its stdout, or an error. */
 function execStatement(ex: Exec, st: Statement, capture: boolean): string | ScriptError {
+  const over = chargeCommand(ex.budget, st.line, st.col);
+  if (over) return over;
   let words = st.words;
   const assigns: Word[] = [];
   while (words.length && isAssignment(words[0])) {
@@ -140,9 +159,12 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
   }
   const argv: string[] = [];
   const cols: number[] = [];
+  let length = 0;
   for (const w of words) {
     const f = expandWord(ex, w);
     if (!Array.isArray(f)) return f;
+    for (const x of f) length += x.length + 1;
+    if (length > SCRIPT_LIMITS.commandLine) return tooLong(w.line, w.col);
     for (const x of f) {
       argv.push(x);
       cols.push(w.col);
@@ -195,7 +217,10 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
       const [first, inc, last] = n.length === 1 ? [1, 1, n[0]] : n.length === 2 ? [n[0], 1, n[1]] : [n[0], n[1], n[2]];
       const out: number[] = [];
       if (n.length >= 1 && n.length <= 3 && n.every(Number.isFinite) && inc !== 0)
-        for (let v = first; (inc > 0 ? v <= last : v >= last) && out.length < 10000; v += inc) out.push(v);
+        for (let v = first; inc > 0 ? v <= last : v >= last; v += inc) {
+          if (out.length === SCRIPT_LIMITS.words) return tooManyWords(st.line, cols[0] ?? st.col);
+          out.push(v);
+        }
       result = { output: out.map((v) => `${v}\n`).join('') };
       break;
     }
@@ -219,6 +244,10 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
       ...(result.claims?.length ? { claimsChanged: result.claims } : {}),
       claimed: (port) => isSbBound(ex.world, port),
     });
+  if (result !== 'unsupported') {
+    const spent = chargeOutput(ex.budget, result.output.length, st.line, st.col);
+    if (spent) return spent;
+  }
   if (result === 'unsupported') {
     const last = ex.run.skipped[ex.run.skipped.length - 1];
     if (!capture && last?.line !== st.line) ex.run.skipped.push({ line: st.line, text: st.text });
@@ -249,7 +278,8 @@ function readForLoop(
   let cur: Statement = { ...statements[j], words: statements[j].words.slice(1) };
   for (;;) {
     const w = firstWord(cur);
-    if (w === 'for') depth++;
+    // a nested loop opens on its own line or after the `do` of the loop around it
+    if (w === 'for' || (w === 'do' && firstWordText(cur.words[1]) === 'for')) depth++;
     if (w === 'done' && --depth === 0) return { name: name.s, items, body, end: j };
     if (cur.words.length) body.push(cur);
     if (++j >= statements.length) return undefined;
@@ -259,6 +289,27 @@ function readForLoop(
 
 const firstWordText = (w: Word | undefined): string =>
   w && w.parts.length === 1 && w.parts[0].t === 'lit' ? w.parts[0].s : '';
+
+/** Each for/if block is read once per statement list, however often a loop runs it: a loop's
+ * body then costs only the commands it runs. */
+const forLoops = new WeakMap<Statement[], Map<number, ReturnType<typeof readForLoop>>>();
+const ifBlocks = new WeakMap<Statement[], Map<number, IfBlock | undefined>>();
+
+function memo<T>(cache: WeakMap<Statement[], Map<number, T>>, statements: Statement[], i: number, read: () => T): T {
+  let m = cache.get(statements);
+  if (!m) cache.set(statements, (m = new Map()));
+  if (!m.has(i)) m.set(i, read());
+  return m.get(i) as T;
+}
+
+/** Runs a for/if body one level deeper, within the nesting limit. */
+function execNested(ex: Exec, st: Statement, body: Statement[]): ScriptError | undefined {
+  if (ex.budget.nesting >= SCRIPT_LIMITS.nesting) return tooDeep(st.line, st.col);
+  ex.budget.nesting++;
+  const err = execStatements(ex, body);
+  ex.budget.nesting--;
+  return err;
+}
 
 /** Runs statements in order; stops at the first error and returns it. */
 function execStatements(ex: Exec, statements: Statement[], stopLine = Infinity): ScriptError | undefined {
@@ -272,27 +323,30 @@ function execStatements(ex: Exec, statements: Statement[], stopLine = Infinity):
       continue;
     }
     if (firstWord(st) === 'if') {
-      const block = readIf(statements, i);
+      const block = memo(ifBlocks, statements, i, () => readIf(statements, i));
       if (block) {
         const status = conditionStatus(ex, block.cond);
-        const err = execStatements(ex, (status === 0) !== block.negate ? block.then : block.otherwise);
+        const err = execNested(ex, st, (status === 0) !== block.negate ? block.then : block.otherwise);
         if (err) return err;
         i = block.end;
         continue;
       }
     }
     if (firstWord(st) === 'for') {
-      const loop = readForLoop(statements, i);
+      const loop = memo(forLoops, statements, i, () => readForLoop(statements, i));
       if (loop) {
         const items: string[] = [];
         for (const w of loop.items) {
           const f = expandWord(ex, w);
           if (!Array.isArray(f)) return f;
-          items.push(...f);
+          if (items.length + f.length > SCRIPT_LIMITS.words) return tooManyWords(w.line, w.col);
+          for (const x of f) items.push(x);
         }
         for (const item of items) {
+          const over = chargeCommand(ex.budget, st.line, st.col);
+          if (over) return over;
           ex.shell.vars.set(loop.name, item);
-          const err = execStatements(ex, loop.body);
+          const err = execNested(ex, st, loop.body);
           if (err) return err;
         }
         i = loop.end;
@@ -387,7 +441,7 @@ function execPipeline(
     for (const w of stages[k].words) {
       const f = expandWord(ex, w);
       if (!Array.isArray(f)) return f;
-      argv.push(...f);
+      for (const x of f) argv.push(x);
     }
     const r = argv.length ? runFilter(argv[0].replace(/^.*\//, ''), argv.slice(1), text) : undefined;
     if (!r) break;
@@ -405,7 +459,8 @@ function execPipeline(
 export function execScript(world: World, text: string, shell: ShellState = newShellState()): ScriptRun {
   const run: ScriptRun = { world, errors: [], skipped: [], outputs: [] };
   const { statements, errors } = tokenize(text);
-  const err = execStatements({ world, shell, run, depth: 0 }, statements, errors[0]?.line ?? Infinity);
+  const ex = { world, shell, run, depth: 0, budget: newBudget() };
+  const err = execStatements(ex, statements, errors[0]?.line ?? Infinity);
   if (err) run.errors.push(err);
   else if (errors[0]) run.errors.push(errors[0]);
   resolvePendingBindings(world, shell.hosts);

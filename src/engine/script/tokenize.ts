@@ -37,7 +37,9 @@ export interface TokenizeError {
 
 const PROMPTS: { re: RegExp; host: (m: RegExpMatchArray) => string | undefined }[] = [
   // [root@node1 ~]#   [user@host dir]$
-  { re: /^(\([^)]*\)\s*)?\[([^\]\s@]+@)?([^\]\s]+)[^\]]*\]\s?[#$]\s*/, host: (m) => m[3] },
+  // (the words after the host start with a blank, so that no two parts of the pattern can take the
+  // same characters: a long `[xxxx…]` line is read in linear time, not quadratic)
+  { re: /^(\([^)]*\)\s*)?\[([^\]\s@]+@)?([^\]\s]+)(\s[^\]]*)?\]\s?[#$]\s*/, host: (m) => m[3] },
   // root@node1:~#   user@host:/tmp$
   { re: /^(\([^)]*\)\s*)?[\w.-]+@([\w.-]+):\S*?[#$]\s*/, host: (m) => m[2] },
   // user@host ~ $   (Gentoo)      root@host#
@@ -97,6 +99,8 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
   const statements: Statement[] = [];
   const errors: TokenizeError[] = [];
   const physical = src.split('\n');
+  const lineStarts: number[] = [];
+  for (let i = 0, pos = 0; i < physical.length; pos += physical[i].length + 1, i++) lineStarts.push(pos);
   const usesPrompts = physical.some((l) => matchPrompt(l.trimStart()) !== undefined);
   let words: Word[] = [];
   let stmtLine = 1;
@@ -393,12 +397,7 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
   return { statements, errors };
 
   function seekLine(n: number): void {
-    let pos = 0;
-    for (let i = 1; i < n && pos <= src.length; i++) {
-      const nl = src.indexOf('\n', pos);
-      pos = nl < 0 ? src.length : nl + 1;
-    }
-    r.pos = Math.min(pos, src.length);
+    r.pos = Math.min(lineStarts[n - 1] ?? src.length, src.length);
     r.line = n;
     r.col = 1;
   }

@@ -9,6 +9,7 @@ import { formatField } from '../actions/index.ts';
 import { appendNode, type TraceContext } from './context.ts';
 import type { TraceDatapath } from './database.ts';
 import type { Runner } from './executor.ts';
+import { call, type Task } from './task.ts';
 import { writeField } from '../actions/interp.ts';
 import type { Pipeline, TraceNode } from './types.ts';
 
@@ -35,7 +36,7 @@ function ctState(packet: PacketState): number {
   return Number(getField(packet, 'ct_state'));
 }
 
-function fork(
+function* fork(
   ctx: TraceContext,
   runner: Runner,
   dp: TraceDatapath,
@@ -45,15 +46,15 @@ function fork(
   pipeline: Pipeline,
   list: TraceNode[],
   kind: 'ct' | 'select' = 'ct',
-): void {
+): Task<void> {
   const node = appendNode(list, 'transformation', text, {
     transformation: { kind, ctState: kind === 'ct' ? formatCtState(ctState(packet)) : undefined },
   });
-  runner.table(dp, packet, table, pipeline, node.subs);
+  yield* call(runner.pass(dp, packet, table, pipeline, node.subs));
 }
 
 /** Runs a ct action or select; returns whether the packet went on (a gateway's bare ct_snat does not). */
-export function executeCtAction(
+export function* executeCtAction(
   ctx: TraceContext,
   runner: Runner,
   a: CtAction,
@@ -61,33 +62,42 @@ export function executeCtAction(
   packet: PacketState,
   pipeline: Pipeline,
   list: TraceNode[],
-): boolean {
+): Task<boolean> {
   switch (a.type) {
     case 'ct_next': {
       const { state, comment } = ctx.ct.take();
       const copy = clonePacket(packet);
       setField(copy, 'ct_state', BigInt(state));
-      fork(ctx, runner, dp, copy, `ct_next(ct_state=${formatCtState(state)}${comment})`, a.table, pipeline, list);
+      yield* fork(
+        ctx,
+        runner,
+        dp,
+        copy,
+        `ct_next(ct_state=${formatCtState(state)}${comment})`,
+        a.table,
+        pipeline,
+        list,
+      );
       return true;
     }
     case 'ct_dnat':
     case 'ct_snat':
     case 'ct_dnat_in_czone':
     case 'ct_snat_in_czone':
-      return executeCtNat(ctx, runner, a, dp, packet, pipeline, list);
+      return yield* executeCtNat(ctx, runner, a, dp, packet, pipeline, list);
     case 'ct_commit_nat': {
       const copy = clonePacket(packet);
       let text = 'ct_commit_nat /* assuming no un-nat entry, so no change */';
       text += takeIfUntracked(ctx, copy);
-      fork(ctx, runner, dp, copy, text, a.table, pipeline, list);
+      yield* fork(ctx, runner, dp, copy, text, a.table, pipeline, list);
       return true;
     }
     case 'ct_lb':
     case 'ct_lb_mark':
-      executeCtLb(ctx, runner, a, dp, packet, pipeline, list);
+      yield* executeCtLb(ctx, runner, a, dp, packet, pipeline, list);
       return true;
     case 'select':
-      executeSelect(ctx, runner, a, dp, packet, pipeline, list);
+      yield* executeSelect(ctx, runner, a, dp, packet, pipeline, list);
       return true;
   }
 }
@@ -100,7 +110,7 @@ function takeIfUntracked(ctx: TraceContext, packet: PacketState): string {
   return comment;
 }
 
-function executeCtNat(
+function* executeCtNat(
   ctx: TraceContext,
   runner: Runner,
   a: Extract<CtAction, { type: 'ct_dnat' | 'ct_snat' | 'ct_dnat_in_czone' | 'ct_snat_in_czone' }>,
@@ -108,7 +118,7 @@ function executeCtNat(
   packet: PacketState,
   pipeline: Pipeline,
   list: TraceNode[],
-): boolean {
+): Task<boolean> {
   const isDst = a.type === 'ct_dnat' || a.type === 'ct_dnat_in_czone';
   const inCzone = a.type === 'ct_dnat_in_czone' || a.type === 'ct_snat_in_czone';
   // "ct_snat;" has no visible effect in a gateway router.
@@ -130,11 +140,11 @@ function executeCtNat(
     text += ` /* assuming no un-${direction[0]}nat entry, so no change */`;
   }
   text += takeIfUntracked(ctx, copy);
-  fork(ctx, runner, dp, copy, text, a.table, pipeline, list);
+  yield* fork(ctx, runner, dp, copy, text, a.table, pipeline, list);
   return true;
 }
 
-function executeCtLb(
+function* executeCtLb(
   ctx: TraceContext,
   runner: Runner,
   a: Extract<CtAction, { type: 'ct_lb' | 'ct_lb_mark' }>,
@@ -142,7 +152,7 @@ function executeCtLb(
   packet: PacketState,
   pipeline: Pipeline,
   list: TraceNode[],
-): void {
+): Task<void> {
   const copy = clonePacket(packet);
   const ethType = getField(copy, 'eth_type');
   const family = ethType === ETH_TYPE_IP ? 4 : ethType === ETH_TYPE_IPV6 ? 6 : undefined;
@@ -182,10 +192,10 @@ function executeCtLb(
     comment = c;
   }
   for (const message of errors) appendNode(list, 'error', message);
-  fork(ctx, runner, dp, copy, `${a.type}${comment}`, a.table, pipeline, list);
+  yield* fork(ctx, runner, dp, copy, `${a.type}${comment}`, a.table, pipeline, list);
 }
 
-function executeSelect(
+function* executeSelect(
   ctx: TraceContext,
   runner: Runner,
   a: Extract<CtAction, { type: 'select' }>,
@@ -193,7 +203,7 @@ function executeSelect(
   packet: PacketState,
   pipeline: Pipeline,
   list: TraceNode[],
-): void {
+): Task<void> {
   const copy = clonePacket(packet);
   const chosen = a.members.find((m) => m.id === ctx.selectId);
   // Without a matching --select-id ovn-trace picks at random; we take the first member.
@@ -202,5 +212,5 @@ function executeSelect(
   const note = chosen ? '' : ' /* Randomly selected. Use --select-id to specify. */';
   const text = `select: ${formatField(a.dst)} = ${member?.id ?? 0}${note}`;
   const node = appendNode(list, 'transformation', text, { transformation: { kind: 'select' } });
-  runner.table(dp, copy, a.table, pipeline, node.subs);
+  yield* call(runner.pass(dp, copy, a.table, pipeline, node.subs));
 }

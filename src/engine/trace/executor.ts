@@ -20,16 +20,20 @@ import { executeDataAction } from './data-actions.ts';
 import { makeNamesFriendly } from './friendly.ts';
 import { executeNested } from './nested.ts';
 import { executeOutput } from './output.ts';
+import { call, type Task } from './task.ts';
 import type { Pipeline, TraceNode } from './types.ts';
 
-/** Beyond this many nested pipelines a trace is looping; ovn-trace itself would overflow its stack. */
-const MAX_DEPTH = 256;
+/** Nested table lookups where real ovn-trace 23.03.1 dies. It recurses once per lookup and has no
+ * limit of its own: a packet looping through two routers and a join switch is followed for 4,120
+ * nested lookups (TTL 228) and segfaults at 4,156 (TTL 230, Debian's build, 8 MB stack). A TTL
+ * below that is followed to its end (the time-exceeded reply included), as real ovn-trace does. */
+export const MAX_NESTED_LOOKUPS = 4150;
 
 /** What the executor's parts call back into. */
 export interface Runner {
-  table(dp: TraceDatapath, packet: PacketState, table: number, pipeline: Pipeline, list: TraceNode[]): void;
-  /** A new pipeline pass (a table lookup one level deeper), guarded against looping traces. */
-  pass(dp: TraceDatapath, packet: PacketState, table: number, pipeline: Pipeline, list: TraceNode[]): void;
+  table(dp: TraceDatapath, packet: PacketState, table: number, pipeline: Pipeline, list: TraceNode[]): Task<void>;
+  /** A table lookup one level deeper, stopped where real ovn-trace runs out of stack. */
+  pass(dp: TraceDatapath, packet: PacketState, table: number, pipeline: Pipeline, list: TraceNode[]): Task<void>;
   actions(
     actions: readonly Action[],
     dp: TraceDatapath,
@@ -37,7 +41,7 @@ export interface Runner {
     table: number,
     pipeline: Pipeline,
     list: TraceNode[],
-  ): boolean;
+  ): Task<boolean>;
 }
 
 /** Actions after which the packet lives on in this pipeline or the next. */
@@ -102,7 +106,7 @@ function mayOmitStage(hit: { compiled: CompiledFlow } | undefined, table: number
 }
 
 /** trace__: one table lookup (skipping trivial stages) and the matched flow's actions. */
-function traceTable(
+function* traceTable(
   ctx: TraceContext,
   runner: Runner,
   dp: TraceDatapath,
@@ -110,7 +114,7 @@ function traceTable(
   startTable: number,
   pipeline: Pipeline,
   list: TraceNode[],
-): void {
+): Task<void> {
   let table = startTable;
   let hit = lookup(ctx, dp, packet, table, pipeline);
   while (mayOmitStage(hit, table)) {
@@ -146,7 +150,7 @@ function traceTable(
         },
       },
     });
-    const forwarded = runner.actions(hit.compiled.actions, dp, packet, table, pipeline, node.subs);
+    const forwarded = yield* call(runner.actions(hit.compiled.actions, dp, packet, table, pipeline, node.subs));
     if (!forwarded && hit.compiled.actions.length > 0) {
       const generated = hit.compiled.actions.some((a) => GENERATED.has(a.type));
       node.fate = generated
@@ -171,7 +175,7 @@ function traceTable(
 }
 
 /** trace_actions: returns whether any action passed the packet on (next, output, a ct recirculation). */
-function traceActions(
+function* traceActions(
   ctx: TraceContext,
   runner: Runner,
   actions: readonly Action[],
@@ -180,7 +184,7 @@ function traceActions(
   table: number,
   pipeline: Pipeline,
   list: TraceNode[],
-): boolean {
+): Task<boolean> {
   if (actions.length === 0) {
     const fate = {
       kind: 'dropped' as const,
@@ -201,10 +205,10 @@ function traceActions(
     let passed = FORWARDING.has(a.type);
     switch (a.type) {
       case 'output':
-        executeOutput(ctx, runner, dp, packet, pipeline, list);
+        yield* executeOutput(ctx, runner, dp, packet, pipeline, list);
         break;
       case 'next':
-        executeNext(ctx, runner, a, dp, packet, pipeline, list);
+        yield* executeNext(ctx, runner, a, dp, packet, pipeline, list);
         break;
       case 'ct_next':
       case 'ct_dnat':
@@ -215,10 +219,10 @@ function traceActions(
       case 'ct_lb':
       case 'ct_lb_mark':
       case 'select':
-        passed = executeCtAction(ctx, runner, a, dp, packet, pipeline, list);
+        passed = yield* executeCtAction(ctx, runner, a, dp, packet, pipeline, list);
         break;
       default:
-        if (!executeNested(ctx, runner, a, dp, packet, table, pipeline, list)) {
+        if (!(yield* executeNested(ctx, runner, a, dp, packet, table, pipeline, list))) {
           executeDataAction(ctx, a, dp, packet, pipeline, list, stack);
         }
     }
@@ -228,7 +232,7 @@ function traceActions(
 }
 
 /** execute_next: the next table, in this pipeline or (with a header) the other one. */
-function executeNext(
+function* executeNext(
   ctx: TraceContext,
   runner: Runner,
   next: Extract<Action, { type: 'next' }>,
@@ -236,7 +240,7 @@ function executeNext(
   packet: PacketState,
   pipeline: Pipeline,
   list: TraceNode[],
-): void {
+): Task<void> {
   let target = list;
   if (next.pipeline !== pipeline) {
     const ingress = next.pipeline === 'ingress';
@@ -255,11 +259,11 @@ function executeNext(
     );
     target = node.subs;
   }
-  runner.pass(dp, packet, next.table, next.pipeline, target);
+  yield* call(runner.pass(dp, packet, next.table, next.pipeline, target));
 }
 
-/** Runs a nested pipeline pass, unless the trace is looping. */
-function nested(
+/** Runs a nested table lookup, unless real ovn-trace would have crashed by now. */
+function* nested(
   ctx: TraceContext,
   runner: Runner,
   dp: TraceDatapath,
@@ -267,15 +271,15 @@ function nested(
   table: number,
   pipeline: Pipeline,
   list: TraceNode[],
-): void {
-  if (ctx.depth >= MAX_DEPTH) {
-    const message = '*** trace too deep: the packet is looping';
+): Task<void> {
+  if (ctx.depth + 1 >= MAX_NESTED_LOOKUPS) {
+    const message = `*** trace stopped after ${MAX_NESTED_LOOKUPS} nested table lookups, where real ovn-trace 23.03 runs out of stack (ovnviz's limit)`;
     const fate = { kind: 'error' as const, datapath: dp.friendlyName, message };
     appendNode(list, 'error', message, { fate });
     ctx.fates.push(fate);
     return;
   }
   ctx.depth++;
-  runner.table(dp, packet, table, pipeline, list);
+  yield* call(runner.table(dp, packet, table, pipeline, list));
   ctx.depth--;
 }

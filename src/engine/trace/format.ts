@@ -7,9 +7,21 @@ function isLeafKind(type: TraceNodeType): boolean {
   return type === 'output' || type === 'modify' || type === 'action' || type === 'error';
 }
 
-function printDetails(out: string[], nodes: readonly TraceNode[], level: number): void {
-  nodes.forEach((sub, i) => {
-    if (sub.type === 'modify') return;
+// The walks below keep their place on an array, not on the call stack: a packet looping until its
+// TTL runs out makes a tree thousands of levels deep.
+
+function printDetails(out: string[], root: readonly TraceNode[], rootLevel: number): void {
+  const stack = [{ nodes: root, level: rootLevel, i: 0 }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (frame.i === frame.nodes.length) {
+      stack.pop();
+      continue;
+    }
+    const { nodes, level } = frame;
+    const i = frame.i++;
+    const sub = nodes[i];
+    if (sub.type === 'modify') continue;
     // "Last" counts every sibling, hidden modify nodes included, as the C list walk does.
     const more = i !== nodes.length - 1 || sub.alwaysIndent === true || isLeafKind(sub.type) ? 1 : 0;
     const title = sub.type === 'pipeline' || sub.type === 'transformation';
@@ -17,8 +29,8 @@ function printDetails(out: string[], nodes: readonly TraceNode[], level: number)
     if (title) out.push('\n');
     out.push(`${indent}${sub.text}\n`);
     if (title) out.push(`${indent}${'-'.repeat(utf8Length(sub.text))}\n`);
-    printDetails(out, sub.subs, level + 2 * more);
-  });
+    stack.push({ nodes: sub.subs, level: level + 2 * more, i: 0 });
+  }
 }
 
 /** strlen() of the UTF-8 text: the underline is as long in bytes as the title. */
@@ -26,29 +38,43 @@ function utf8Length(s: string): number {
   return new TextEncoder().encode(s).length;
 }
 
-/** Replaces every node of a dissolved kind by its (already pruned) children, in place. */
-function prune(nodes: readonly TraceNode[], dissolve: ReadonlySet<TraceNodeType>): TraceNode[] {
+/** The nodes of `nodes` with every node of a dissolved kind replaced by its children, recursively. */
+function kept(nodes: readonly TraceNode[], dissolve: ReadonlySet<TraceNodeType>): TraceNode[] {
   const result: TraceNode[] = [];
-  for (const node of nodes) {
-    const subs = prune(node.subs, dissolve);
-    if (dissolve.has(node.type)) result.push(...subs);
-    else result.push({ ...node, subs });
+  const stack = [{ nodes, i: 0 }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (frame.i === frame.nodes.length) {
+      stack.pop();
+      continue;
+    }
+    const node = frame.nodes[frame.i++];
+    if (dissolve.has(node.type)) stack.push({ nodes: node.subs, i: 0 });
+    else result.push(node);
   }
   return result;
 }
 
-function printSummary(out: string[], nodes: readonly TraceNode[], level: number): void {
-  const indent = ' '.repeat(level * 4);
-  for (const sub of nodes) {
-    if (sub.type === 'action' && sub.text.startsWith('next(')) continue;
-    out.push(indent + sub.text);
-    if (sub.subs.length > 0) {
-      out.push(' {\n');
-      printSummary(out, sub.subs, level + 1);
-      out.push(`${indent}}`);
+/** The summary and minimal forms: the tree without the dissolved kinds, in braces. */
+function printSummary(out: string[], root: readonly TraceNode[], dissolve: ReadonlySet<TraceNodeType>): void {
+  const stack = [{ nodes: kept(root, dissolve), level: 0, i: 0, close: '' }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (frame.i === frame.nodes.length) {
+      stack.pop();
+      out.push(frame.close);
+      continue;
     }
-    if (sub.type !== 'action') out.push(';');
-    out.push('\n');
+    const sub = frame.nodes[frame.i++];
+    if (sub.type === 'action' && sub.text.startsWith('next(')) continue;
+    const indent = ' '.repeat(frame.level * 4);
+    const end = `${sub.type !== 'action' ? ';' : ''}\n`;
+    out.push(indent + sub.text);
+    const subs = kept(sub.subs, dissolve);
+    if (subs.length > 0) {
+      out.push(' {\n');
+      stack.push({ nodes: subs, level: frame.level + 1, i: 0, close: `${indent}}${end}` });
+    } else out.push(end);
   }
 }
 
@@ -59,8 +85,7 @@ const MINIMAL_DISSOLVE: ReadonlySet<TraceNodeType> = new Set(['action', 'pipelin
 export function formatTraceTree(root: readonly TraceNode[], form: TraceForm): string {
   const out: string[] = [];
   if (form === 'detailed') printDetails(out, root, 0);
-  else if (form === 'summary') printSummary(out, prune(root, SUMMARY_DISSOLVE), 0);
-  else printSummary(out, prune(root, MINIMAL_DISSOLVE), 0);
+  else printSummary(out, root, form === 'summary' ? SUMMARY_DISSOLVE : MINIMAL_DISSOLVE);
   return out.join('');
 }
 

@@ -8,6 +8,7 @@ import { appendNode, inportKey, type TraceContext } from './context.ts';
 import { TraceAbort } from './abort.ts';
 import { buildTraceDb, findDatapath, lookupPortKey, portByKey, type TraceDatapath, type TraceDb } from './database.ts';
 import { createRunner } from './executor.ts';
+import { runTask } from './task.ts';
 import type { TraceNode, TraceRequest, TraceResult } from './types.ts';
 
 export type * from './types.ts';
@@ -85,7 +86,7 @@ export function trace(sb: SbDatabase, request: TraceRequest): TraceResult {
     pipeline: { kind: 'ingress', datapath: dp.friendlyName, inport: inportName },
   });
   try {
-    createRunner(ctx).table(dp, packet, 0, 'ingress', node.subs);
+    runTask(createRunner(ctx).table(dp, packet, 0, 'ingress', node.subs));
   } catch (e) {
     if (e instanceof TraceAbort) return { ok: false, error: e.message, aborted: true };
     return fatal(`internal error: ${String(e)}`);

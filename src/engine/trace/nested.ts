@@ -9,6 +9,7 @@ import type { TraceContext } from './context.ts';
 import { appendNode } from './context.ts';
 import type { TraceDatapath } from './database.ts';
 import type { Runner } from './executor.ts';
+import { call, type Task } from './task.ts';
 import type { Pipeline, TraceNode } from './types.ts';
 
 type NestedType = Parameters<typeof nestedPacket>[0];
@@ -40,7 +41,7 @@ function isNestedType(type: Action['type']): type is NestedType {
 }
 
 /** Handles an action with nested actions; false for any other action. */
-export function executeNested(
+export function* executeNested(
   _ctx: TraceContext,
   runner: Runner,
   a: Action,
@@ -49,7 +50,7 @@ export function executeNested(
   table: number,
   pipeline: Pipeline,
   list: TraceNode[],
-): boolean {
+): Task<boolean> {
   // ct_commit { … }: nothing to do, ovn-trace keeps no conntrack table.
   if (a.type === 'ct_commit') return true;
   if (!('nested' in a) || !isNestedType(a.type)) return false;
@@ -64,6 +65,6 @@ export function executeNested(
   if (!copy) return true;
   const kind = a.type === 'clone' ? 'clone' : 'generated';
   const node = appendNode(list, 'transformation', titleOf(a.type, packet), { transformation: { kind } });
-  runner.actions(a.nested, dp, copy, table, pipeline, node.subs);
+  yield* call(runner.actions(a.nested, dp, copy, table, pipeline, node.subs));
   return true;
 }

@@ -6,6 +6,7 @@ import { clonePacket, getField, setField, type PacketState } from '../packet/sta
 import { appendNode, inportKey, outportKey, type TraceContext } from './context.ts';
 import { portByKey, portKeyToName, type TraceDatapath } from './database.ts';
 import type { Runner } from './executor.ts';
+import { call, type Task } from './task.ts';
 import type { Pipeline, TraceNode } from './types.ts';
 
 /** Zeroes every register but reg14/reg15, as a packet entering the egress pipeline sees them. */
@@ -16,14 +17,14 @@ function egressPacket(packet: PacketState): PacketState {
 }
 
 /** execute_output. */
-export function executeOutput(
+export function* executeOutput(
   ctx: TraceContext,
   runner: Runner,
   dp: TraceDatapath,
   packet: PacketState,
   pipeline: Pipeline,
   list: TraceNode[],
-): void {
+): Task<void> {
   const key = outportKey(packet);
   if (!key) {
     const message = '*** output to null logical port';
@@ -53,7 +54,7 @@ export function executeOutput(
       const next = clonePacket(packet);
       setField(next, 'reg14', BigInt(peer.tunnelKey));
       setField(next, 'reg15', 0n);
-      runner.pass(peer.dp, next, 0, 'ingress', node.subs);
+      yield* call(runner.pass(peer.dp, next, 0, 'ingress', node.subs));
     } else {
       outputNode.fate = { kind: 'output', datapath: dp.friendlyName, port: outName, portType };
       ctx.fates.push(outputNode.fate);
@@ -82,7 +83,7 @@ export function executeOutput(
         node.alwaysIndent = true;
         // ovn-trace reuses one egress flow for every member, so changes made for one carry to the next.
         setField(egress, 'reg15', BigInt(p.tunnelKey));
-        runner.pass(dp, egress, 0, 'egress', node.subs);
+        yield* call(runner.pass(dp, egress, 0, 'egress', node.subs));
       } else {
         omitLoopback(ctx, dp, p.friendlyName, node.subs);
       }
@@ -118,7 +119,7 @@ export function executeOutput(
         pipeline: { kind: 'egress', datapath: dp.friendlyName, inport: inName, outport: outName },
       },
     );
-    runner.pass(dp, egress, 0, 'egress', node.subs);
+    yield* call(runner.pass(dp, egress, 0, 'egress', node.subs));
   } else {
     omitLoopback(ctx, dp, outName, list);
   }

@@ -95,14 +95,17 @@ function levenshtein(a: string, b: string): number {
 export function suggest(name: string, names: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
+  const most = Math.max(2, Math.floor(name.length / 3));
   for (const n of names) {
+    // the distance is at least the difference in length: a long word is never compared letter by letter
+    if (Math.abs(name.length - n.length) > most) continue;
     const dist = levenshtein(name, n);
     if (dist < bestD) {
       bestD = dist;
       best = n;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return best !== undefined && bestD <= most ? best : undefined;
 }
 
 interface ParsedCommand {
