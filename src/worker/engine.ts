@@ -4,7 +4,8 @@ import type { SbDatabase } from '../engine/sb/database.ts';
 import { diffLflows } from '../engine/sb/lflow-diff.ts';
 import { formatLflowList } from '../engine/sb/lflow-list.ts';
 import { buildTopology } from '../engine/scenario/topology.ts';
-import { loadScenarioText, southboundFor } from '../engine/scenario/compile.ts';
+import { loadScenarioText } from '../engine/scenario/compile.ts';
+import { SceneSession } from '../engine/scenario/session.ts';
 import { runCommand } from '../engine/script/index.ts';
 import { formatTrace, trace } from '../engine/trace/index.ts';
 import type { CommandResult, EngineApi, LoadResult, TraceForm, TraceHop, TraceRequest, TraceResult } from './api.ts';
@@ -16,17 +17,29 @@ const forms: TraceForm[] = ['detailed', 'summary', 'minimal'];
 export function createEngine(): EngineApi {
   let script = '';
   let sb: SbDatabase | undefined;
-  /** Datapaths our northd wrote no flow for (logical routers, until they are modelled). */
+  /** The loaded scene: a script that grows by lines at its end is extended, not loaded again. */
+  let scene: SceneSession | undefined;
+  /** Datapaths our northd wrote no flow for (a gap of ours, should one remain). */
   let flowless = new Set<string>();
 
   return {
     async load(text: string): Promise<LoadResult> {
       script = text;
-      const previous = sb;
+      // the scene's SB changes in place when extended: the diff needs the flows as they were
+      const previous = sb && snapshot(sb);
       sb = undefined;
       flowless = new Set();
       const problems: string[] = [];
-      const run = loadScenarioText(text);
+      let failure: unknown;
+      try {
+        const more = scene?.addedBy(text);
+        if (scene && more !== undefined) scene.extend(more);
+        else scene = new SceneSession(text);
+      } catch (error) {
+        scene = undefined;
+        failure = error;
+      }
+      const run = scene?.run ?? loadScenarioText(text);
       const { graph, ports } = buildTopology(run.world);
       const result: LoadResult = {
         topology: graph,
@@ -36,14 +49,16 @@ export function createEngine(): EngineApi {
         skipped: run.skipped,
         problems,
       };
-      try {
-        sb = southboundFor(run);
-        result.datapaths = groupLflows(sb);
-        if (previous) result.diff = diffLflows(previous, sb);
-        for (const dp of result.datapaths) if (dp.ingress.every((s) => s.flows.length === 0)) flowless.add(dp.name);
-      } catch (error) {
-        problems.push(`northd failed: ${describe(error)}`);
-      }
+      if (!scene) problems.push(`northd failed: ${describe(failure)}`);
+      else
+        try {
+          sb = scene.sb;
+          result.datapaths = groupLflows(sb);
+          if (previous) result.diff = diffLflows(previous, sb);
+          for (const dp of result.datapaths) if (dp.ingress.every((s) => s.flows.length === 0)) flowless.add(dp.name);
+        } catch (error) {
+          problems.push(`northd failed: ${describe(error)}`);
+        }
       return result;
     },
 
@@ -82,6 +97,20 @@ function explainFlowless(hop: TraceHop, flowless: ReadonlySet<string>) {
   if (hop.drop && flowless.has(hop.datapath))
     hop.drop.reason += ' (ovnviz computes no logical flows for this datapath yet; real OVN does)';
   for (const child of hop.children) explainFlowless(child, flowless);
+}
+
+/** The tables a flow diff reads, as they are now (rows are replaced, never changed in place). */
+function snapshot(sb: SbDatabase): SbDatabase {
+  const t = sb.tables;
+  return {
+    ...sb,
+    tables: {
+      ...t,
+      Logical_Flow: new Map(t.Logical_Flow),
+      Datapath_Binding: new Map(t.Datapath_Binding),
+      Logical_DP_Group: new Map(t.Logical_DP_Group),
+    },
+  };
 }
 
 function describe(error: unknown): string {

@@ -125,7 +125,7 @@ function addLbAffinityDefaults(ctx: BuildContext, od: Od): void {
   ctx.table.add(od.uuid, 'lsInLbAffLearn', 0, '1', 'next;', 7487);
 }
 
-/** The router pipeline (lr_*) of a router without NAT, load balancers or ECMP (not modelled yet). */
+/** The router pipeline (lr_*): admission, neighbour learning, IP input, NAT, load balancers, routing, ARP resolution and delivery. */
 export function buildRouterFlows(ctx: BuildContext, od: Od): void {
   if (!od.nbr) return;
   buildAdmCtrlFlowsForRouter(ctx, od);

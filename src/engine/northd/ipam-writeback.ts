@@ -32,6 +32,11 @@ function trackDynamic(nb: NbDatabase, changes: NbChanges | undefined): Set<strin
   return set;
 }
 
+/** Whether the NB has ports IPAM looks after (as known after the last transaction). */
+export function hasDynamicPorts(nb: NbDatabase): boolean {
+  return trackDynamic(nb, dynamicPorts.has(nb) ? new Map() : undefined).size > 0;
+}
+
 /** After a transaction: the dynamic_addresses northd would write (nothing when no port is dynamic). */
 export function writeBackIpam(world: World, changes: NbChanges | undefined): void {
   const set = trackDynamic(world.nb, changes);

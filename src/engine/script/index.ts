@@ -35,6 +35,11 @@ export function attachShell(world: World, northd?: NorthdStep): ShellState {
 /** The shell variables and current host a world's script left behind, for later commands. */
 const shells = new WeakMap<World, ShellState>();
 
+/** The shell a world's commands run with (made on first use). */
+export function shellOf(world: World): ShellState {
+  return shells.get(world) ?? attachShell(world);
+}
+
 /** Runs more script text (one command or many lines) against `world`, changing it in place. */
 export function runCommand(world: World, line: string, shell?: ShellState): ScriptRun {
   const sh = shell ?? shells.get(world) ?? newShellState();
