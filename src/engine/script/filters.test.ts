@@ -30,7 +30,29 @@ describe('runFilter', () => {
     expect(runFilter('tail', ['-n', '1'], lsList)?.output).toBe('cccc-3 (sw10)\n');
     expect(runFilter('cut', ['-d', ' ', '-f1'], lsList)?.output).toBe('aaaa-1\nbbbb-2\ncccc-3\n');
     expect(runFilter('wc', ['-l'], lsList)?.output).toBe('3\n');
-    expect(runFilter('sed', ['s/a/b/'], lsList)).toBeUndefined();
+    expect(runFilter('jq', ['.'], lsList)).toBeUndefined();
+  });
+  it('grep takes options after the pattern, as GNU grep does', () => {
+    expect(runFilter('grep', ['sw10', '-B', '1'], lsList)?.output).toBe('bbbb-2 (sw1)\ncccc-3 (sw10)\n');
+    expect(runFilter('grep', ['sw1', '-c'], lsList)?.output).toBe('2\n');
+    expect(runFilter('grep', ['sw1', 'file'], lsList)).toBeUndefined();
+  });
+  it('sed s///, -n …p, addresses, d and q', () => {
+    expect(runFilter('sed', ['s/ .*//'], lsList)?.output).toBe('aaaa-1\nbbbb-2\ncccc-3\n');
+    expect(runFilter('sed', ['-n', '/sw10/p'], lsList)?.output).toBe('cccc-3 (sw10)\n');
+    expect(runFilter('sed', ['-n', 's/.*(\\(sw[0-9]*\\))/\\1/p'], lsList)?.output).toBe('sw0\nsw1\nsw10\n');
+    expect(runFilter('sed', ['-e', 's/a/A/g', '-e', '2d'], lsList)?.output).toBe('AAAA-1 (sw0)\ncccc-3 (sw10)\n');
+    expect(runFilter('sed', ['-E', 's/(sw)([0-9]+)/\\2\\1/'], lsList)?.output).toBe(
+      'aaaa-1 (0sw)\nbbbb-2 (1sw)\ncccc-3 (10sw)\n',
+    );
+    expect(runFilter('sed', ['1q'], lsList)?.output).toBe('aaaa-1 (sw0)\n');
+    expect(runFilter('sed', ['y/a/b/'], lsList)).toBeUndefined();
+  });
+  it('tr, sort -u, uniq', () => {
+    expect(runFilter('tr', ['-d', '()'], 'a (b)\n')?.output).toBe('a b\n');
+    expect(runFilter('tr', ['a-c', 'A-C'], 'abcd\n')?.output).toBe('ABCd\n');
+    expect(runFilter('sort', ['-u'], 'b\na\nb\n')?.output).toBe('a\nb\n');
+    expect(runFilter('uniq', [], 'a\na\nb\n')?.output).toBe('a\nb\n');
   });
   it('does not run a pattern that backtracks exponentially, and a huge context costs nothing', () => {
     const aaa = `${'a'.repeat(40)}!\n`;
@@ -52,7 +74,7 @@ describe('runFilter', () => {
   it('never throws', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('grep', 'awk', 'head', 'tail', 'cut', 'wc', 'sort', 'cat', 'egrep'),
+        fc.constantFrom('grep', 'awk', 'head', 'tail', 'cut', 'wc', 'sort', 'cat', 'egrep', 'sed', 'tr', 'uniq'),
         fc.array(fc.string(), { maxLength: 4 }),
         fc.string(),
         (prog, args, input) => {

@@ -1,5 +1,6 @@
 // The text filters pasted pipelines feed ovn-nbctl output through (`| grep sw0 | awk '{print $1}'`),
 // so that `X=$(ovn-nbctl … | grep … | awk …)` captures what the shell would.
+import { sed } from './sed.ts';
 
 export interface FilterResult {
   output: string;
@@ -49,27 +50,51 @@ export function backtracksBadly(source: string): boolean {
 function grep(args: string[], input: string): FilterResult | undefined {
   const flags = new Set<string>();
   const patterns: string[] = [];
+  const operands: string[] = [];
   let before = 0;
   let after = 0;
-  let i = 0;
-  for (; i < args.length && args[i].startsWith('-') && args[i] !== '-'; i++) {
-    const ctx = /^-([ABC])(\d*)$/.exec(args[i]);
+  // GNU grep takes options anywhere (`grep PAT -B 1`), until "--"
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      operands.push(a);
+      continue;
+    }
+    const ctx = /^-([ABC])(\d*)$/.exec(a) ?? /^--(after|before|context)-context=(\d+)$/.exec(a);
     if (ctx) {
       const n = Number(ctx[2] || args[++i]);
       if (!Number.isInteger(n)) return undefined;
-      if (ctx[1] !== 'A') before = n;
-      if (ctx[1] !== 'B') after = n;
-    } else if (args[i] === '-e') patterns.push(args[++i] ?? '');
-    else if (args[i] === '--') {
-      i++;
-      break;
-    } else for (const f of args[i].slice(1)) flags.add(f);
+      const kind = ctx[1][0].toUpperCase();
+      if (kind !== 'A') before = n;
+      if (kind !== 'B') after = n;
+    } else if (a === '-e') patterns.push(args[++i] ?? '');
+    else if (a.startsWith('-e')) patterns.push(a.slice(2));
+    else if (a.startsWith('--')) {
+      const long: Record<string, string> = {
+        '--invert-match': 'v',
+        '--quiet': 'q',
+        '--silent': 'q',
+        '--ignore-case': 'i',
+        '--count': 'c',
+        '--word-regexp': 'w',
+        '--extended-regexp': 'E',
+        '--fixed-strings': 'F',
+        '--only-matching': 'o',
+      };
+      if (!long[a]) return undefined;
+      flags.add(long[a]);
+    } else for (const f of a.slice(1)) flags.add(f);
   }
   if (!patterns.length) {
-    if (i >= args.length) return undefined;
-    patterns.push(args[i++]);
+    const p = operands.shift();
+    if (p === undefined) return undefined;
+    patterns.push(p);
   }
-  if (i < args.length) return undefined; // reads files, not the pipe
+  if (operands.length) return undefined; // reads files, not the pipe
   if ([...flags].some((f) => !'vqicwEFo'.includes(f))) return undefined;
   const source = patterns
     .map((p) => (flags.has('F') ? escapeRe(p) : flags.has('E') ? p : bre(p)))
@@ -163,6 +188,34 @@ function cut(args: string[], input: string): FilterResult | undefined {
   return { output: join(out), status: 0 };
 }
 
+/** tr SET1 SET2 / tr -d SET: single characters, `a-z` ranges and `\n`. */
+function tr(args: string[], input: string): FilterResult | undefined {
+  const set = (spec: string): string[] | undefined => {
+    const chars: string[] = [];
+    const s = spec.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+    for (let i = 0; i < s.length; i++) {
+      if (s[i + 1] === '-' && i + 2 < s.length) {
+        for (let c = s.charCodeAt(i); c <= s.charCodeAt(i + 2); c++) chars.push(String.fromCharCode(c));
+        i += 2;
+      } else chars.push(s[i]);
+    }
+    return s.includes('[:') ? undefined : chars;
+  };
+  if (args[0] === '-d' && args.length === 2) {
+    const del = set(args[1]);
+    return del && { output: [...input].filter((c) => !del.includes(c)).join(''), status: 0 };
+  }
+  if (args.length !== 2 || args[0].startsWith('-')) return undefined;
+  const from = set(args[0]);
+  const to = set(args[1]);
+  if (!from || !to || !to.length) return undefined;
+  const map = (c: string): string => {
+    const k = from.indexOf(c);
+    return k < 0 ? c : (to[Math.min(k, to.length - 1)] ?? c);
+  };
+  return { output: [...input].map(map).join(''), status: 0 };
+}
+
 /** Runs one filter stage over `input`; undefined when it is not a filter we model. */
 export function runFilter(prog: string, args: string[], input: string): FilterResult | undefined {
   switch (prog) {
@@ -183,10 +236,21 @@ export function runFilter(prog: string, args: string[], input: string): FilterRe
       return cut(args, input);
     case 'wc':
       return args.length === 1 && args[0] === '-l' ? { output: `${lines(input).length}\n`, status: 0 } : undefined;
-    case 'sort':
-      return args.length ? undefined : { output: join(lines(input).sort()), status: 0 };
+    case 'sort': {
+      if (args.some((a) => a !== '-u')) return undefined;
+      const sorted = lines(input).sort();
+      return { output: join(args.length ? sorted.filter((l, k) => l !== sorted[k - 1]) : sorted), status: 0 };
+    }
     case 'cat':
       return args.length ? undefined : { output: input, status: 0 };
+    case 'sed':
+      return sed(args, input);
+    case 'tr':
+      return tr(args, input);
+    case 'uniq':
+      return args.length
+        ? undefined
+        : { output: join(lines(input).filter((l, k, all) => l !== all[k - 1])), status: 0 };
     default:
       return undefined;
   }

@@ -423,6 +423,16 @@ function execList(ex: Exec, statements: Statement[], out: (text: string) => void
   return undefined;
 }
 
+function unmodelledFilter(st: Statement, argv: string[]): ScriptError {
+  return {
+    line: st.line,
+    column: st.col,
+    message:
+      `${argv[0] ?? 'filter'}: this filter of ovn-nbctl's output is not modelled (ovnviz applies grep, egrep, fgrep, ` +
+      `sed s///, p, d, q with -n/-e/-E, awk '[/RE/] {print $N…}', head, tail, cut -d -f, wc -l, sort [-u], uniq, tr, cat)`,
+  };
+}
+
 /** One pipeline: the first command, then the text filters we model; a stage we do not model
  * makes the rest skipped, and what came before is shown as it was. Only the last stage's
  * failure counts, as without `pipefail`. */
@@ -444,6 +454,8 @@ function execPipeline(
       for (const x of f) argv.push(x);
     }
     const r = argv.length ? runFilter(argv[0].replace(/^.*\//, ''), argv.slice(1), text) : undefined;
+    // never hand OVN output on unfiltered: a filter we do not model stops the script
+    if (!r && typeof first === 'string') return unmodelledFilter(stages[k], argv);
     if (!r) break;
     text = r.output;
     status = r.status;

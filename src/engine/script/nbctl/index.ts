@@ -8,6 +8,7 @@ import type { CommandSpec } from './spec.ts';
 import { lsCommands } from './ls.ts';
 import { dbCommands } from './db.ts';
 import { extraCommands } from './registry.ts';
+import { globalLongOptionNames, longOptionTable, readLongOption, type HasArg } from './options.ts';
 
 export interface NbctlResult {
   output: string;
@@ -23,60 +24,15 @@ const commandTable = (): Map<string, CommandSpec> =>
 let table: Map<string, CommandSpec> | undefined;
 export const nbctlCommands = (): Map<string, CommandSpec> => (table ??= commandTable());
 
-let optionNames: Set<string> | undefined;
-/** Every option some command accepts (without '=' or '?'). */
-const commandOptionNames = (): Set<string> =>
-  (optionNames ??= new Set(
-    [...nbctlCommands().values()].flatMap((c) => c.options.split(',').map((o) => o.replace(/[=?]$/, ''))),
-  ));
+let longOptions: Map<string, HasArg> | undefined;
+/** Every long option getopt knows before the first command: globals and those some command takes. */
+const longOptionsTable = (): Map<string, HasArg> =>
+  (longOptions ??= longOptionTable([...nbctlCommands().values()].flatMap((c) => c.options.split(','))));
 
-/** Global options that take a separate argument when not written with '='. */
-const GLOBAL_WITH_ARG = new Set([
-  '--db',
-  '-t',
-  '--timeout',
-  '-f',
-  '--format',
-  '-d',
-  '--data',
-  '--wait',
-  '-u',
-  '--unixctl',
-  '-p',
-  '--private-key',
-  '-c',
-  '--certificate',
-  '-C',
-  '--ca-cert',
-  '--bootstrap-ca-cert',
-  '--peer-ca-cert',
-  '--ssl-protocols',
-  '--ssl-ciphers',
-]);
-const GLOBAL_FLAGS = new Set([
-  '--no-wait',
-  '--print-wait-time',
-  '--bare',
-  '--no-headings',
-  '--pretty',
-  '--oneline',
-  '--dry-run',
-  '--no-syslog',
-  '--leader-only',
-  '--no-leader-only',
-  '--shuffle-remotes',
-  '--no-shuffle-remotes',
-  '-v',
-  '--verbose',
-  '--detach',
-  '--no-chdir',
-  '--pidfile',
-  '--log-file',
-  '--monitor',
-  '--overwrite-pidfile',
-  '--no-self-confinement',
-  '--timestamp',
-]);
+const globalLongNames = new Set(globalLongOptionNames());
+
+/** Short options that take an argument (attached or as the next word). */
+const SHORT_WITH_ARG = new Set(['-t', '-f', '-d', '-u', '-p', '-c', '-C']);
 
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -160,38 +116,33 @@ function parseInvocation(args: string[]): { commands: ParsedCommand[]; inv: Invo
   };
   const local = new Map<string, string>();
   let i = 0;
-  for (; i < args.length; i++) {
+  while (i < args.length) {
     const a = args[i];
     if (a === '--' || !a.startsWith('-')) break;
-    const eq = a.indexOf('=');
-    const key = eq >= 0 ? a.slice(0, eq) : a;
-    let value = eq >= 0 ? a.slice(eq + 1) : undefined;
-    if (GLOBAL_WITH_ARG.has(key)) {
-      if (value === undefined && key !== '--wait') value = args[++i] ?? '';
-      if (key === '-f' || key === '--format') inv.style.format = (value as Invocation['style']['format']) ?? 'list';
-      if (key === '-d' || key === '--data')
-        inv.style.cell = value === 'bare' ? 'bare' : value === 'json' ? 'json' : 'string';
-      continue;
+    let key: string;
+    let value: string | undefined;
+    if (a.startsWith('--')) {
+      const o = readLongOption(args, i, longOptionsTable());
+      key = o.key;
+      value = o.value;
+      i = o.next;
+    } else {
+      key = a.slice(0, 2);
+      value = a.length > 2 ? a.slice(2).replace(/^=/, '') : SHORT_WITH_ARG.has(key) ? args[++i] : undefined;
+      i++;
     }
-    if (
-      GLOBAL_FLAGS.has(key) ||
-      key.startsWith('--db') ||
-      key.startsWith('-v') ||
-      key === '--pidfile' ||
-      key === '--log-file'
-    ) {
-      if (key === '--detach') inv.detach = true;
-      if (key === '--bare') {
-        inv.style.cell = 'bare';
-        inv.style.headings = false;
-      }
-      if (key === '--no-headings') inv.style.headings = false;
-      if (key === '--pretty') inv.style.pretty = true;
-      if (key === '--oneline') inv.oneline = true;
-      continue;
+    if (key === '-f' || key === '--format') inv.style.format = (value as Invocation['style']['format']) ?? 'list';
+    if (key === '-d' || key === '--data')
+      inv.style.cell = value === 'bare' ? 'bare' : value === 'json' ? 'json' : 'string';
+    if (key === '--detach') inv.detach = true;
+    if (key === '--bare') {
+      inv.style.cell = 'bare';
+      inv.style.headings = false;
     }
-    // before the first command, getopt knows only global options and those some command takes
-    if (!commandOptionNames().has(key)) throw new CtlError(`unrecognized option '${a}'`);
+    if (key === '--no-headings') inv.style.headings = false;
+    if (key === '--pretty') inv.style.pretty = true;
+    if (key === '--oneline') inv.oneline = true;
+    if (!key.startsWith('--') || globalLongNames.has(key)) continue;
     if (local.has(key)) throw new CtlError(`'${a}' option specified multiple times`);
     local.set(key, value ?? '');
   }

@@ -1,5 +1,6 @@
 // ovn-nbctl NAT commands (lr-nat-add/del/list), with 23.03's checks, messages and column layout.
 import { parseMac } from '../../packet/addresses.ts';
+import { ipv4Mask, ipv6Mask, parseCidr } from '../../northd/addresses.ts';
 import type { AnyRow } from '../../nb/txn.ts';
 import {
   byNameOrUuid,
@@ -87,19 +88,35 @@ function natAdd(ctx: CmdContext): void {
   if (type !== 'dnat_and_snat' && stateless) fatal('stateless is not applicable to dnat or snat types');
   if (isSnat && addRoute) fatal('routes cannot be added for snat types.');
   const gwName = ctx.options.get('--gateway-port');
+  const isGatewayPort = (p: AnyRow): boolean =>
+    p.ha_chassis_group !== undefined || (p.gateway_chassis as string[]).length > 0;
+  const lrPorts = (lr.ports as string[])
+    .map((u) => ctx.txn.get('Logical_Router_Port', u))
+    .filter((p): p is AnyRow => p !== undefined);
+  const numGatewayPorts = lrPorts.filter(isGatewayPort).length;
   let gwPort: AnyRow | undefined;
   if (gwName !== undefined) {
     gwPort = lrpByNameOrUuid(ctx, gwName) as AnyRow;
     if (!(lr.ports as string[]).includes(gwPort._uuid))
       fatal(`${gwName} is not a router port of logical router: ${ctx.argv[1]}.`);
-    if (gwPort.ha_chassis_group === undefined && !(gwPort.gateway_chassis as string[]).length)
-      fatal(`${gwName} is not a distributed gateway router port.`);
+    if (!isGatewayPort(gwPort)) fatal(`${gwName} is not a distributed gateway router port.`);
+  } else {
+    // the gateway port whose networks hold the external IP (the last one, as ovn-nbctl walks them)
+    for (const p of lrPorts) if (isGatewayPort(p) && ipInLrpNetworks(p, String(newExt))) gwPort = p;
+    if (numGatewayPorts > 1 && !gwPort)
+      fatal(
+        `logical router: ${ctx.argv[1]} has multiple distributed gateway ports and gateway_port can not be determined from external IP of NAT rule.`,
+      );
   }
   for (const nat of nats(ctx, lr)) {
     const oldExt = normalizePrefixStr(String(nat.external_ip));
     const oldLogical = normalizePrefixStr(String(nat.logical_ip));
     if (oldExt === undefined || oldLogical === undefined) continue;
-    if (type === nat.type) {
+    const sameGateway =
+      numGatewayPorts <= 1 ||
+      (nat.gateway_port !== undefined && nat.gateway_port === gwPort?._uuid) ||
+      (nat.gateway_port === undefined && gwPort !== undefined && ipInLrpNetworks(gwPort, oldExt));
+    if (type === nat.type && sameGateway) {
       const [newKey, oldKey, newOther, oldOther] = isSnat
         ? [newLogical, oldLogical, newExt, oldExt]
         : [newExt, oldExt, newLogical, oldLogical];
@@ -132,9 +149,28 @@ function natAdd(ctx: CmdContext): void {
     values.external_mac = externalMac;
   }
   if (portRange !== undefined) values.external_port_range = portRange;
-  if (gwPort) values.gateway_port = gwPort._uuid;
+  if (gwName !== undefined && gwPort) values.gateway_port = gwPort._uuid;
   const row = ctx.txn.insert('NAT', values);
   addToSet(ctx, 'Logical_Router', lr, 'nat', row._uuid);
+}
+
+/** ip_in_lrp_networks: ip lies in one of the router port's networks. */
+function ipInLrpNetworks(lrp: AnyRow, ip: string): boolean {
+  const addr = parseCidr(ip);
+  if (!addr) return false;
+  return (lrp.networks as string[]).some((n) => {
+    const net = parseCidr(n);
+    if (!net) return false;
+    if ('v4' in net && 'v4' in addr) {
+      const m = ipv4Mask(net.plen);
+      return (net.v4 & m) >>> 0 === (addr.v4 & m) >>> 0;
+    }
+    if ('v6' in net && 'v6' in addr) {
+      const m = ipv6Mask(net.plen);
+      return net.v6.every((w, i) => (w & m[i]) === (addr.v6[i] & m[i]));
+    }
+    return false;
+  });
 }
 
 function natDel(ctx: CmdContext): void {
