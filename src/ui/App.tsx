@@ -16,12 +16,16 @@ import { TopologyCanvas } from './topology/TopologyCanvas.tsx';
 import { TopologyLegend } from './topology/TopologyLegend.tsx';
 import { TopologyList } from './topology/TopologyList.tsx';
 import { NodeDetails } from './topology/NodeDetails.tsx';
+import { LbHint } from './trace/LbHint.tsx';
+import { usePlaybackClock } from './trace/playback.ts';
+import { SimulationBar } from './trace/SimulationBar.tsx';
+import { Splitter } from './Splitter.tsx';
 import { TraceOutcomeBar } from './trace/TraceOutcomeBar.tsx';
 import { TraceStages } from './trace/TraceStages.tsx';
 import { TraceText } from './trace/TraceText.tsx';
 
 const tabs: { id: BottomTab; title: string }[] = [
-  { id: 'stages', title: 'Stages passed' },
+  { id: 'stages', title: 'Simulation' },
   { id: 'text', title: 'ovn-trace' },
   { id: 'lflows', title: 'Logical flows' },
   { id: 'console', title: 'Console' },
@@ -30,6 +34,7 @@ const tabs: { id: BottomTab; title: string }[] = [
 export function App() {
   const tab = useAppStore((s) => s.bottomTab);
   const setTab = useAppStore((s) => s.setBottomTab);
+  usePlaybackClock();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -53,17 +58,33 @@ export function App() {
         <ScriptProblems />
         <h2>Packet</h2>
         <PacketForm />
+        <Splitter
+          property="--editor-w"
+          orientation="vertical"
+          label="Resize the script pane"
+          min={260}
+          sizeAt={(e, app) => e.clientX - app.getBoundingClientRect().left}
+        />
       </aside>
       <main className="canvas-pane">
         <div className="canvas-box">
           <TopologyCanvas />
           <TraceOutcomeBar />
+          <LbHint />
           <TopologyLegend />
           <NodeDetails />
         </div>
+        <SimulationBar />
         <TopologyList />
       </main>
       <section className="bottom-pane" aria-label="Details">
+        <Splitter
+          property="--bottom-h"
+          orientation="horizontal"
+          label="Resize the details pane"
+          min={120}
+          sizeAt={(e, app) => app.getBoundingClientRect().bottom - e.clientY}
+        />
         <div className="tabs" role="tablist">
           {tabs.map((t) => (
             <button

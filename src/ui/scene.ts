@@ -3,7 +3,7 @@
 import { builtinScenarios, defaultScenario } from '../engine/scenario/builtins.ts';
 import { decodeScene, encodeScene, isSceneHash } from '../engine/scenario/url.ts';
 import { loadScript } from './engine-actions.ts';
-import { packetFormFields, packetFormFrom } from './packet/microflow.ts';
+import { packetFormFields, packetFormFrom } from '../engine/packet/form.ts';
 import { forgetSceneLink, OWN_SCRIPT_KEY, readStored as read, SCENE_KEY, writeStored as store } from './storage.ts';
 import { useAppStore } from './store/index.ts';
 

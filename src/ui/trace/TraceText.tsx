@@ -1,13 +1,11 @@
 // ovn-trace's own text for the latest trace, in its detailed, summary and minimal forms.
 import type { TraceForm } from '../../worker/api.ts';
 import { useAppStore } from '../store/index.ts';
-import { ovnTraceCommand } from './command-line.ts';
 
 const forms: TraceForm[] = ['detailed', 'summary', 'minimal'];
 
 export function TraceText() {
   const result = useAppStore((s) => s.trace.result);
-  const request = useAppStore((s) => s.trace.request);
   const form = useAppStore((s) => s.traceForm);
   const setForm = useAppStore((s) => s.setTraceForm);
   if (!result) return <p className="muted pad">No trace yet.</p>;
@@ -27,11 +25,9 @@ export function TraceText() {
           </button>
         ))}
       </div>
-      {request && (
-        <code className="trace-command" title="The same question, asked of real ovn-trace">
-          $ {ovnTraceCommand(request, form)}
-        </code>
-      )}
+      <code className="trace-command" title="The same question, asked of real ovn-trace">
+        $ {result.commands[form]}
+      </code>
       <pre data-testid="trace-text">{result.text[form]}</pre>
     </div>
   );
