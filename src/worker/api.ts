@@ -2,7 +2,7 @@
 import type { PortInfo, TopologyGraph } from '../engine/scenario/topology.ts';
 import type { LflowDiff } from '../engine/sb/lflow-diff.ts';
 import type { PacketForm } from '../engine/packet/form.ts';
-import type { TraceEvent, TraceForm, TraceOutcome, TraceRequest, WhyAnswer } from '../engine/trace/index.ts';
+import type { LbHint, TraceEvent, TraceForm, TraceOutcome, TraceRequest, WhyAnswer } from '../engine/trace/index.ts';
 
 export type { PortInfo, TopologyGraph, TopologyNode, TopologyEdge } from '../engine/scenario/topology.ts';
 export type { LflowDiff, LflowDiffGroup } from '../engine/sb/lflow-diff.ts';
@@ -15,6 +15,7 @@ export type {
   TraceLocation,
   TraceOutcome,
   TraceRequest,
+  LbHint,
   NearMiss,
   WhyAnswer,
 } from '../engine/trace/index.ts';
@@ -79,7 +80,7 @@ export type TraceResult =
       outcome: TraceOutcome;
       /** Set when the packet is for a load balancer's VIP but no --ct was given: ovn-trace then takes
        * every ct state as est, and ct_lb picks no backend. */
-      lbHint?: { lb: string; vip: string };
+      lbHint?: LbHint;
     }
   | { ok: false; error: string; request?: TraceRequest };
 

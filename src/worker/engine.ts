@@ -9,7 +9,7 @@ import { runCommand } from '../engine/script/index.ts';
 import {
   buildTraceDb,
   formatTrace,
-  lbVipOf,
+  lbWithNewConnection,
   traceOn,
   traceOutcome,
   whyDropped,
@@ -87,10 +87,9 @@ export function createEngine(): EngineApi {
           text[f] = formatTrace(result, f);
           commands[f] = ovnTraceCommand(request, f);
         }
-        const first = result.packets[0];
-        const vip = first && !request.ct ? lbVipOf(traceDb, first) : undefined;
+        const lbHint = request.ct ? undefined : lbWithNewConnection(traceDb, result.events, result.packets);
         return {
-          ...(vip ? { lbHint: vip } : {}),
+          ...(lbHint ? { lbHint } : {}),
           ok: true,
           header: `# ${result.header}`,
           events: result.events,

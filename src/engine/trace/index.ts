@@ -17,7 +17,7 @@ export { tracePasses } from './passes.ts';
 export { buildTraceDb, type TraceDb } from './database.ts';
 export type { TraceEvent, TraceEventKind, TraceLocation } from './events.ts';
 export { traceOutcome, type TraceOutcome } from './outcome.ts';
-export { lbVipOf, whyDropped, type NearMiss, type WhyAnswer } from './why.ts';
+export { lbWithNewConnection, whyDropped, type LbHint, type NearMiss, type WhyAnswer } from './why.ts';
 
 function fail(error: string): TraceResult {
   return { ok: false, error };

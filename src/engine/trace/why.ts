@@ -1,12 +1,13 @@
 // "Why was it dropped here?": the flows of the table that nearly matched the packet, each with the
 // first term of its match that failed; at a port-security stage, the addresses the port allows; and
 // whether the packet is for a load balancer's VIP that ovn-trace only balances for a new connection.
-import { parseLbDst } from '../ct/lb-dst.ts';
+import { CS_NEW, CS_TRACKED } from '../ct/state.ts';
 import { explainMatch, type ExplainNode } from '../expr/explain.ts';
-import { getField, type PacketState } from '../packet/state.ts';
+import { clonePacket, setField, type PacketState } from '../packet/state.ts';
 import { datapathMatchContext } from './context.ts';
 import { flowsOf, findDatapath, type TraceDb } from './database.ts';
 import { makeNamesFriendly } from './friendly.ts';
+import type { TraceEvent } from './events.ts';
 import type { Pipeline } from './types.ts';
 
 export interface NearMiss {
@@ -84,16 +85,73 @@ export function whyDropped(db: TraceDb, question: WhyQuestion, limit = 5): WhyAn
   return answer;
 }
 
-/** The load balancer VIP (as the NB writes it) the packet is addressed to, if any. */
-export function lbVipOf(db: TraceDb, packet: PacketState): { lb: string; vip: string } | undefined {
-  const dst = getField(packet, 'ip_dst');
-  const port = getField(packet, 'tp_dst');
-  for (const lb of db.sb.tables.Load_Balancer.values())
-    for (const key of Object.keys(lb.vips)) {
-      const parsed = parseLbDst(key);
-      if (!parsed.ok || parsed.dst.family !== 4) continue;
-      if (parsed.dst.ip === dst && (parsed.dst.port === 0 || BigInt(parsed.dst.port) === port))
-        return { lb: lb.name, vip: key };
+export interface LbHint {
+  datapath: string;
+  stage?: string;
+  table: number;
+  /** The load-balancing flow that would have matched a new connection. */
+  match: string;
+  actions: string;
+}
+
+/**
+ * A load balancer that would have applied had the packet been a new connection: on the path, a
+ * flow above the one matched whose actions balance (ct_lb, ct_lb_mark) and whose match holds once
+ * ct_state is new|trk. Without --ct, ovn-trace takes every ct state as est|trk, so such a flow is
+ * passed by.
+ */
+export function lbWithNewConnection(
+  db: TraceDb,
+  events: readonly TraceEvent[],
+  packets: readonly (PacketState | undefined)[],
+): LbHint | undefined {
+  for (const lookup of lookups(events)) {
+    const packet = packets[lookup.event.index];
+    const dp = findDatapath(db, lookup.event.datapath);
+    if (!packet || !dp) continue;
+    const asNew = clonePacket(packet);
+    setField(asNew, 'ct_state', BigInt(CS_NEW | CS_TRACKED));
+    const mc = datapathMatchContext(db, dp);
+    for (const flow of flowsOf(dp, lookup.pipeline, lookup.table)) {
+      if (flow.priority <= lookup.priority) break;
+      if (!/\bct_lb(_mark)?\(/.test(flow.row.actions)) continue;
+      const explained = explainMatch(flow.row.match, asNew, mc);
+      if (explained.ok && explained.explanation.matched)
+        return {
+          datapath: lookup.event.datapath,
+          stage: flow.stage,
+          table: lookup.table,
+          match: makeNamesFriendly(db, flow.row.match),
+          actions: flow.row.actions,
+        };
     }
+  }
   return undefined;
+}
+
+interface Lookup {
+  event: TraceEvent;
+  pipeline: Pipeline;
+  table: number;
+  /** The priority of the flow the packet took there (0 for a stage ovn-trace omits: "1", next). */
+  priority: number;
+}
+
+/**
+ * Every table lookup on the path: the stages visited, and before each the stages ovn-trace leaves out
+ * of its output because their flow was `1` → next (the packet is the same through them).
+ */
+function lookups(events: readonly TraceEvent[]): Lookup[] {
+  const list: Lookup[] = [];
+  for (const event of events) {
+    if (event.kind !== 'stage' || !event.flow || !event.pipeline || event.table === undefined) continue;
+    let before = event.parent === undefined ? undefined : events[event.parent];
+    while (before && before.kind === 'fork') before = before.parent === undefined ? undefined : events[before.parent];
+    const sameWalk = before && before.datapath === event.datapath && before.pipeline === event.pipeline;
+    const from = sameWalk && before?.kind === 'stage' && before.table !== undefined ? before.table + 1 : event.table;
+    for (let table = from; table < event.table; table++)
+      list.push({ event, pipeline: event.pipeline, table, priority: 0 });
+    list.push({ event, pipeline: event.pipeline, table: event.table, priority: event.flow.priority });
+  }
+  return list;
 }

@@ -8,8 +8,9 @@ export function LbHint() {
   if (!hint) return null;
   return (
     <div className="lb-hint" data-testid="lb-hint">
-      {hint.vip} is load balancer {hint.lb}’s VIP. Without <code>--ct</code>, ovn-trace takes this packet as part of an
-      established connection (ct_state est|trk), so the load balancer picks no backend.{' '}
+      A load balancer in {hint.stage ?? `table ${hint.table}`} of {hint.datapath} (<code>{hint.actions}</code>) would
+      take this packet as the start of a connection. Without <code>--ct</code>, ovn-trace takes every connection as
+      established (ct_state est|trk), so it passed that flow by.{' '}
       <button onClick={() => void traceAsNewConnection()} data-testid="lb-hint-ct-new">
         Trace as a new connection (--ct=new)
       </button>
