@@ -1,13 +1,10 @@
 // The app's layout: header; script editor and packet form on the left; the canvas on the right;
 // the trace stages, ovn-trace text, logical flows and console in tabs below the canvas.
-import { Console } from './console/Console.tsx';
 import { ScenarioDescription } from './editor/ScenarioDescription.tsx';
-import { ScriptEditor } from './editor/ScriptEditor.tsx';
 import { ScriptProblems } from './editor/ScriptProblems.tsx';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { runTrace, scriptEdited } from './engine-actions.ts';
 import { Header } from './header/Header.tsx';
-import { LflowsPanel } from './lflows/LflowsPanel.tsx';
 import { LinkErrorBanner } from './LinkErrorBanner.tsx';
 import { PacketForm } from './packet/PacketForm.tsx';
 import { useAppStore } from './store/index.ts';
@@ -22,7 +19,14 @@ import { SimulationBar } from './trace/SimulationBar.tsx';
 import { Splitter } from './Splitter.tsx';
 import { TraceOutcomeBar } from './trace/TraceOutcomeBar.tsx';
 import { TraceStages } from './trace/TraceStages.tsx';
-import { TraceText } from './trace/TraceText.tsx';
+
+// Not needed for the first paint: loaded when first shown, to keep the initial JavaScript small.
+const ScriptEditor = lazy(() => import('./editor/ScriptEditor.tsx').then((m) => ({ default: m.ScriptEditor })));
+const LflowsPanel = lazy(() => import('./lflows/LflowsPanel.tsx').then((m) => ({ default: m.LflowsPanel })));
+const Console = lazy(() => import('./console/Console.tsx').then((m) => ({ default: m.Console })));
+const TraceText = lazy(() => import('./trace/TraceText.tsx').then((m) => ({ default: m.TraceText })));
+
+const loading = <p className="muted pad">Loading…</p>;
 
 const tabs: { id: BottomTab; title: string }[] = [
   { id: 'stages', title: 'Simulation' },
@@ -53,7 +57,9 @@ export function App() {
         <h2>Script</h2>
         <ScenarioDescription />
         <div className="editor-box">
-          <ScriptEditor onChange={scriptEdited} />
+          <Suspense fallback={loading}>
+            <ScriptEditor onChange={scriptEdited} />
+          </Suspense>
         </div>
         <ScriptProblems />
         <h2>Packet</h2>
@@ -100,10 +106,12 @@ export function App() {
           ))}
         </div>
         <div className="tab-body" role="tabpanel">
-          {tab === 'stages' && <TraceStages />}
-          {tab === 'text' && <TraceText />}
-          {tab === 'lflows' && <LflowsPanel />}
-          {tab === 'console' && <Console />}
+          <Suspense fallback={loading}>
+            {tab === 'stages' && <TraceStages />}
+            {tab === 'text' && <TraceText />}
+            {tab === 'lflows' && <LflowsPanel />}
+            {tab === 'console' && <Console />}
+          </Suspense>
         </div>
       </section>
     </div>
