@@ -8,6 +8,7 @@ import { layoutTopology } from './layout.ts';
 import { themedStyle } from './style.ts';
 import { eventPaths, sceneAt } from './trace-path.ts';
 import { eventDelay } from '../trace/playback.ts';
+import { download } from '../scene.ts';
 
 function toElements(graph: TopologyGraph): ElementDefinition[] {
   const positions = layoutTopology(graph);
@@ -119,14 +120,26 @@ export function TopologyCanvas() {
     );
   }, [step, trace, graph, paths, playing, speed]);
 
+  const savePng = () => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const bg = getComputedStyle(document.documentElement).getPropertyValue('--pane').trim() || '#ffffff';
+    download('ovnviz-topology.png', cy.png({ output: 'blob', full: true, scale: 2, bg }));
+  };
+
   return (
-    <div
-      ref={container}
-      className="topology-canvas"
-      data-testid="topology-canvas"
-      data-node-count={graph?.nodes.length ?? 0}
-      role="img"
-      aria-label="Topology canvas: logical switches, routers, ports and VMs"
-    />
+    <>
+      <button className="canvas-png" onClick={savePng} data-testid="save-png" title="Save the canvas as a PNG image">
+        PNG
+      </button>
+      <div
+        ref={container}
+        className="topology-canvas"
+        data-testid="topology-canvas"
+        data-node-count={graph?.nodes.length ?? 0}
+        role="img"
+        aria-label="Topology canvas: logical switches, routers, ports and VMs"
+      />
+    </>
   );
 }

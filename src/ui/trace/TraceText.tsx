@@ -8,6 +8,7 @@ export function TraceText() {
   const result = useAppStore((s) => s.trace.result);
   const form = useAppStore((s) => s.traceForm);
   const setForm = useAppStore((s) => s.setTraceForm);
+  const setNotice = useAppStore((s) => s.setNotice);
   if (!result) return <p className="muted pad">No trace yet.</p>;
   if (!result.ok) return <p className="error pad">{result.error}</p>;
   return (
@@ -25,6 +26,18 @@ export function TraceText() {
           </button>
         ))}
       </div>
+      <button
+        className="copy-text"
+        data-testid="copy-trace"
+        onClick={() =>
+          void navigator.clipboard.writeText(`$ ${result.commands[form]}\n${result.text[form]}`).then(
+            () => setNotice('ovn-trace text copied to the clipboard.'),
+            () => setNotice('The clipboard is not available here.'),
+          )
+        }
+      >
+        Copy text
+      </button>
       <code className="trace-command" title="The same question, asked of real ovn-trace">
         $ {result.commands[form]}
       </code>
