@@ -15,14 +15,14 @@ export async function loadScript(): Promise<void> {
   try {
     const result = await callEngine((engine) => engine.load(store.script));
     useAppStore.getState().loadFinished(seq, result);
-    await fillForScene();
+    await fillPacket();
   } catch (error) {
     useAppStore.getState().loadFailed(seq, error instanceof Error ? error.message : String(error));
   }
 }
 
 /** Once the scene's ports are known: a form naming ports that are gone, or waiting to be filled. */
-async function fillForScene(): Promise<void> {
+export async function fillPacket(): Promise<void> {
   const { packet, pendingFill } = useAppStore.getState();
   const filled = await callEngine((engine) => engine.packetForPorts(packet, pendingFill));
   const now = useAppStore.getState();

@@ -9,7 +9,8 @@ import {
   sceneFileText,
   type SharedScene,
 } from '../engine/scenario/url.ts';
-import { loadScript, runTrace } from './engine-actions.ts';
+import { fillPacket, loadScript, runTrace } from './engine-actions.ts';
+import { lessons } from '../engine/scenario/lessons.ts';
 import { packetFormFields, packetFormFrom } from '../engine/packet/form.ts';
 import { forgetSceneLink, OWN_SCRIPT_KEY, readStored as read, SCENE_KEY, writeStored as store } from './storage.ts';
 import { useAppStore } from './store/index.ts';
@@ -117,10 +118,29 @@ function currentScene(): SharedScene {
   };
 }
 
+/** Opens one step of a lesson: its scenario (loaded again only when it changes) and its packet. */
+export function openLessonStep(id: string, index: number) {
+  const lesson = lessons.find((l) => l.id === id);
+  const step = lesson?.steps[index];
+  if (!lesson || !step) return;
+  const app = useAppStore.getState();
+  forgetSceneLink();
+  app.setLesson({ id, step: index });
+  const script = step.script ?? lesson.script;
+  const changed = script !== app.script;
+  app.setScript(script, LINK);
+  app.resetPacket(packetFormFrom(step.packet));
+  app.clearTrace();
+  app.setBottomTab('stages');
+  if (changed) void loadScript();
+  else void fillPacket();
+}
+
 export function openBuiltin(id: string) {
   const scenario = builtinScenarios.find((s) => s.id === id);
   const app = useAppStore.getState();
   if (id !== LINK) forgetSceneLink();
+  app.setLesson(undefined);
   if (scenario) {
     app.setScript(scenario.script, scenario.id);
     app.resetPacket(packetFormFrom(scenario.packet));

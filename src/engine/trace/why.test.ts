@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../scenario/builtins.ts';
 import { loadScenarioText, southboundFor } from '../scenario/compile.ts';
 import { buildTraceDb, traceOn } from './index.ts';
+import { lbOnServersScript } from '../scenario/lessons.ts';
 import { lbWithNewConnection, whyDropped } from './why.ts';
 
 function dbOf(id: string) {
@@ -43,11 +44,31 @@ describe('whyDropped', () => {
       packet,
     });
     expect(why?.misses.length).toBeGreaterThan(0);
+    expect(why?.misses[0].sameFamily).toBe(true);
     for (const miss of why?.misses ?? []) {
       expect(miss.failed).not.toBe('');
       expect(miss.match).toContain(miss.failed);
       expect(miss.held).toBeLessThan(miss.terms + 1);
     }
+  });
+
+  it('at a router with no route, puts the IPv4 routes first', () => {
+    const script = lbOnServersScript;
+    const db = buildTraceDb(southboundFor(script, loadScenarioText(script)));
+    const result = traceOn(db, {
+      datapath: 'clients',
+      microflow:
+        'inport == "client1" && eth.src == 50:54:00:00:0c:01 && eth.dst == 00:00:00:00:0c:fe && ip4.src == 10.0.1.11 && ip4.dst == 10.0.0.100 && ip.ttl == 64 && tcp.src == 33333 && tcp.dst == 80',
+      ct: ['new'],
+    });
+    if (!result.ok) throw new Error(result.error);
+    const at = result.events.length - 1;
+    const event = result.events[at];
+    const packet = result.packets[at];
+    if (!packet || event.pipeline === undefined || event.table === undefined) throw new Error('no packet');
+    const why = whyDropped(db, { ...event, pipeline: event.pipeline, table: event.table, packet });
+    const nearest = why?.misses.slice(0, 2).map((m) => m.failed);
+    expect(nearest?.sort()).toEqual(['ip4.dst == 10.0.1.0/24', 'ip4.dst == 10.0.2.0/24']);
   });
 
   it('sees the load balancer a packet to the VIP passes by without --ct, and none with --ct=new', () => {

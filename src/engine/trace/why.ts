@@ -3,7 +3,7 @@
 // whether the packet is for a load balancer's VIP that ovn-trace only balances for a new connection.
 import { CS_NEW, CS_TRACKED } from '../ct/state.ts';
 import { explainMatch, type ExplainNode } from '../expr/explain.ts';
-import { clonePacket, setField, type PacketState } from '../packet/state.ts';
+import { clonePacket, getField, setField, type PacketState } from '../packet/state.ts';
 import { datapathMatchContext } from './context.ts';
 import { flowsOf, findDatapath, type TraceDb } from './database.ts';
 import { makeNamesFriendly } from './friendly.ts';
@@ -20,6 +20,20 @@ export interface NearMiss {
   /** Terms of the match's top-level conjunction that held, of how many. */
   held: number;
   terms: number;
+  /** False when the flow is about another protocol family than the packet (ip6 for an IPv4 packet…). */
+  sameFamily: boolean;
+}
+
+/** Words that name a protocol family, and the packets (by eth.type) they do not apply to. */
+const OTHER_FAMILY: readonly [RegExp, bigint[]][] = [
+  [/\b(ip6|icmp6|nd|nd_ns|nd_na|nd_rs|nd_ra|mldv1|mldv2)\b|\bnd\./, [0x0800n, 0x0806n]],
+  [/\b(ip4|icmp4|icmp)\b|\bip4\./, [0x86ddn, 0x0806n]],
+  [/\b(arp|rarp)\b|\barp\./, [0x0800n, 0x86ddn]],
+];
+
+function sameFamily(term: string, packet: PacketState): boolean {
+  const ethType = getField(packet, 'eth_type');
+  return !OTHER_FAMILY.some(([words, types]) => words.test(term) && types.includes(ethType));
 }
 
 export interface WhyAnswer {
@@ -60,17 +74,23 @@ export function whyDropped(db: TraceDb, question: WhyQuestion, limit = 5): WhyAn
     if (!explained.ok || explained.explanation.matched) continue;
     const root = explained.explanation;
     const terms = root.op === 'and' && root.terms ? root.terms : [root];
+    const failed = firstFailed(root);
     misses.push({
       uuid: flow.row._uuid,
       priority: flow.priority,
       match: makeNamesFriendly(db, flow.row.match),
       actions: flow.row.actions,
-      failed: makeNamesFriendly(db, firstFailed(root)),
+      failed: makeNamesFriendly(db, failed),
       held: terms.filter((t) => t.matched).length,
       terms: terms.length,
+      sameFamily: sameFamily(flow.row.match, question.packet),
     });
   }
-  misses.sort((a, b) => b.held / b.terms - a.held / a.terms || b.priority - a.priority);
+  // Nearest first: a miss on the packet's own protocol family, then the most terms held, then priority.
+  misses.sort(
+    (a, b) =>
+      Number(b.sameFamily) - Number(a.sameFamily) || b.held / b.terms - a.held / a.terms || b.priority - a.priority,
+  );
   const answer: WhyAnswer = {
     datapath: question.datapath,
     pipeline: question.pipeline,
