@@ -1,9 +1,24 @@
 // The protocol between the UI and the engine worker: a few functions, plain JSON-able data in and out.
 import type { PortInfo, TopologyGraph } from '../engine/scenario/topology.ts';
 import type { LflowDiff } from '../engine/sb/lflow-diff.ts';
+import type { PacketForm } from '../engine/packet/form.ts';
+import type { LbHint, TraceEvent, TraceForm, TraceOutcome, TraceRequest, WhyAnswer } from '../engine/trace/index.ts';
 
 export type { PortInfo, TopologyGraph, TopologyNode, TopologyEdge } from '../engine/scenario/topology.ts';
 export type { LflowDiff, LflowDiffGroup } from '../engine/sb/lflow-diff.ts';
+export type { PacketForm, Protocol } from '../engine/packet/form.ts';
+export type { PduChange, PduField, PduLayer } from '../engine/packet/pdu.ts';
+export type {
+  TraceEvent,
+  TraceEventKind,
+  TraceForm,
+  TraceLocation,
+  TraceOutcome,
+  TraceRequest,
+  LbHint,
+  NearMiss,
+  WhyAnswer,
+} from '../engine/trace/index.ts';
 
 /** A script error, at the line and column the script layer reports. */
 export interface ScriptMessage {
@@ -40,6 +55,8 @@ export interface DatapathFlows {
 export interface LoadResult {
   topology: TopologyGraph;
   ports: PortInfo[];
+  /** The ports a packet may be sent from (VIFs, localnet, external, virtual), as ovn-trace can start there. */
+  senders: string[];
   datapaths: DatapathFlows[];
   errors: ScriptMessage[];
   skipped: { line: number; text: string }[];
@@ -49,57 +66,30 @@ export interface LoadResult {
   diff?: LflowDiff;
 }
 
-export interface TraceRequest {
-  datapath: string;
-  microflow: string;
-  ct?: string[];
-  lbDst?: string;
-}
-
-/** One flow the packet matched in one stage. */
-export interface FlowHit {
-  table: number;
-  stage: string;
-  priority: number;
-  match: string;
-  actions: string;
-  source: string;
-  uuid: string;
-}
-
-/** One pass of the packet through one pipeline of one datapath, with what it led to. */
-export interface TraceHop {
-  datapath: string;
-  pipeline: 'ingress' | 'egress';
-  inport: string;
-  outport?: string;
-  flows: FlowHit[];
-  /** Where this pass ended: into more hops, out of a port, or dropped. */
-  children: TraceHop[];
-  /** Set when the pass output the packet to a port that leaves OVN (a VIF, localnet…). */
-  output?: {
-    port: string;
-    type: string;
-    /** Set when what left is a packet an action generated on the way (e.g. "arp"), not the original. */
-    generatedBy?: string;
-  };
-  /** Set on a multicast copy to the input port, which OVN does not send back (no flags.loopback). */
-  loopbackOmitted?: boolean;
-  /** Set when the packet died in this pass (drop action, or no flow matched). */
-  drop?: { stage: string; table: number; reason: string };
-}
-
-export type TraceForm = 'detailed' | 'summary' | 'minimal';
-
 export type TraceResult =
   | {
       ok: true;
       /** ovn-trace's `# icmp,reg14=0x1,...` line. */
       header: string;
-      root: TraceHop;
+      /** The trace as events, in the order ovn-trace prints them; the last one of each copy is its end. */
+      events: TraceEvent[];
       text: Record<TraceForm, string>;
+      /** The same question as real ovn-trace command lines, per form. */
+      commands: Record<TraceForm, string>;
+      request: TraceRequest;
+      outcome: TraceOutcome;
+      /** Set when the packet is for a load balancer's VIP but no --ct was given: ovn-trace then takes
+       * every ct state as est, and ct_lb picks no backend. */
+      lbHint?: LbHint;
     }
-  | { ok: false; error: string };
+  | { ok: false; error: string; request?: TraceRequest };
+
+/** The microflow the form describes, and the ovn-trace command asking it. */
+export interface PacketDescription {
+  microflow: string;
+  /** Absent when the source port is unknown. */
+  command?: string;
+}
 
 export interface CommandResult {
   output: string;
@@ -108,7 +98,15 @@ export interface CommandResult {
 
 export interface EngineApi {
   load(script: string): Promise<LoadResult>;
-  trace(request: TraceRequest): Promise<TraceResult>;
+  /** Traces the packet the form describes through the loaded scene. */
+  trace(form: PacketForm): Promise<TraceResult>;
+  /** The form after a change (choosing source, destination or protocol refills the addresses). */
+  editPacket(form: PacketForm, change: Partial<PacketForm>): Promise<PacketForm>;
+  /** The form once the loaded scene's ports are known (see formForPorts); undefined when unchanged. */
+  packetForPorts(form: PacketForm, pendingFill: boolean): Promise<PacketForm | undefined>;
+  describePacket(form: PacketForm): Promise<PacketDescription>;
+  /** At a drop in the latest trace (event index): the flows of that table that nearly matched. */
+  why(event: number): Promise<WhyAnswer | undefined>;
   /** Runs one more command (e.g. `ovn-nbctl show`) after the loaded script, as the CLI's `run` does. */
   runCommand(line: string): Promise<CommandResult>;
   /** The loaded flows exactly as `ovn-sbctl lflow-list` prints them. */

@@ -1,13 +1,15 @@
 // The worker's engine end to end on the built-in scenarios: topology, flows and traces as the UI gets them.
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../engine/scenario/builtins.ts';
-import type { TraceHop } from './api.ts';
+import { emptyPacketForm, type PacketForm } from '../engine/packet/form.ts';
+import type { EngineApi } from './api.ts';
 import { createEngine } from './engine.ts';
 
 const scriptOf = (id: string) => builtinScenarios.find((s) => s.id === id)?.script ?? '';
 
-function outputs(hop: TraceHop): string[] {
-  return [...(hop.output ? [hop.output.port] : []), ...hop.children.flatMap(outputs)];
+/** The form as the app fills it once source, destination and protocol are chosen. */
+function form(engine: EngineApi, change: Partial<PacketForm>): Promise<PacketForm> {
+  return engine.editPacket(emptyPacketForm, change);
 }
 
 describe('engine behind the worker', () => {
@@ -27,14 +29,12 @@ describe('engine behind the worker', () => {
     const engine = createEngine();
     const loaded = await engine.load(scriptOf('two-vms'));
     expect(loaded.topology.nodes.map((n) => n.id)).toContain('vm:ls1-vm2');
-    const result = await engine.trace({
-      datapath: 'ls1',
-      microflow:
-        'inport == "ls1-vm1" && eth.src == 02:ac:10:ff:00:11 && eth.dst == 02:ac:10:ff:00:22 && ip4.src == 192.168.100.10 && ip4.dst == 192.168.100.11 && ip.ttl == 64 && icmp4.type == 8 && icmp4.code == 0',
-    });
+    const result = await engine.trace(await form(engine, { src: 'ls1-vm1', dst: 'ls1-vm2' }));
     if (!result.ok) throw new Error(result.error);
-    expect(outputs(result.root)).toEqual(['ls1-vm2']);
-    expect(result.root.flows[0].stage).toBe('ls_in_check_port_sec');
+    expect(result.outcome.outputs).toEqual(['ls1-vm2']);
+    expect(result.events.find((e) => e.kind === 'stage')?.stage).toBe('ls_in_check_port_sec');
+    expect(result.events[result.events.length - 1]).toMatchObject({ kind: 'output', outport: 'ls1-vm2' });
+    expect(result.commands.detailed).toMatch(/^ovn-trace --detailed ls1 'inport == "ls1-vm1" && eth.src == /);
     expect(result.text.detailed).toContain('/* output to "ls1-vm2", type "" */');
     expect(result.text.summary).toContain('egress(dp="ls1", inport="ls1-vm1", outport="ls1-vm2") {');
     expect(result.header.startsWith('# icmp,reg14=0x1,')).toBe(true);
@@ -67,16 +67,38 @@ describe('engine behind the worker', () => {
   it('marks an output that is a packet generated on the way (gw1’s ARP request)', async () => {
     const engine = createEngine();
     await engine.load(scriptOf('gateway'));
-    const result = await engine.trace({
-      datapath: 'ls1',
-      microflow:
-        'inport == "ls1-vm1" && eth.src == 02:ac:10:ff:00:11 && eth.dst == 02:ac:10:ff:00:01 && ip4.src == 192.168.100.10 && ip4.dst == 172.18.1.10 && ip.ttl == 64 && icmp4.type == 8 && icmp4.code == 0',
-    });
+    const result = await engine.trace(await form(engine, { src: 'ls1-vm1', dst: '172.18.1.10' }));
     if (!result.ok) throw new Error(result.error);
-    const leaves = (hop: TraceHop): TraceHop[] => (hop.output ? [hop] : hop.children.flatMap(leaves));
-    expect(leaves(result.root).map((h) => h.output)).toEqual([
-      { port: 'outside-localnet', type: 'localnet', generatedBy: 'arp' },
+    const outputs = result.events.filter((e) => e.kind === 'output');
+    expect(outputs.map((e) => [e.fate, e.generatedBy])).toEqual([
+      [{ kind: 'output', datapath: 'outside', port: 'outside-localnet', portType: 'localnet' }, 'arp'],
     ]);
+    expect(result.outcome.sentence).toBe('Output to outside-localnet (a packet made by arp).');
+  });
+
+  it('traces to the gateway tutorial’s load-balancer VIP: DNAT on gw1, then back to a backend', async () => {
+    const engine = createEngine();
+    await engine.load(scriptOf('gateway'));
+    const result = await engine.trace(
+      await form(engine, { src: 'ls1-vm2', dst: '172.18.1.254', proto: 'tcp', ct: 'new' }),
+    );
+    if (!result.ok) throw new Error(result.error);
+    const dnat = result.events.flatMap((e) => e.changes.filter((c) => c.field === 'ip4.dst'));
+    expect(dnat[0]).toMatchObject({ before: '172.18.1.254' });
+    expect(['192.168.100.10', '192.168.100.11']).toContain(dnat[0].after);
+    expect(result.events.some((e) => e.kind === 'enter' && e.datapath === 'gw1')).toBe(true);
+  });
+
+  it('builds the trace database once per loaded scene', async () => {
+    const engine = createEngine();
+    await engine.load(scriptOf('two-vms'));
+    const packet = await form(engine, { src: 'ls1-vm1', dst: 'ls1-vm2' });
+    const first = await engine.trace(packet);
+    const second = await engine.trace(packet);
+    expect(second).toEqual(first);
+    await engine.load(scriptOf('arp-flood'));
+    const after = await engine.trace(packet);
+    expect(after.ok).toBe(false);
   });
 
   it('reports script errors at line and column', async () => {

@@ -7,10 +7,23 @@ import { buildTopology } from '../engine/scenario/topology.ts';
 import { loadScenarioText } from '../engine/scenario/compile.ts';
 import { SceneSession } from '../engine/scenario/session.ts';
 import { runCommand } from '../engine/script/index.ts';
-import { formatTrace, trace } from '../engine/trace/index.ts';
-import type { CommandResult, EngineApi, LoadResult, TraceForm, TraceHop, TraceRequest, TraceResult } from './api.ts';
+import {
+  buildTraceDb,
+  formatTrace,
+  lbWithNewConnection,
+  traceOn,
+  traceOutcome,
+  whyDropped,
+  type TraceDb,
+  type TraceEvent,
+  type TraceSuccess,
+  type WhyAnswer,
+} from '../engine/trace/index.ts';
+import { ovnTraceCommand } from '../engine/packet/command-line.ts';
+import { buildMicroflow, editForm, formForPorts, sourcePorts, traceRequest } from '../engine/packet/form.ts';
+import type { PortInfo } from '../engine/scenario/topology.ts';
+import type { CommandResult, EngineApi, LoadResult, PacketDescription, TraceForm, TraceResult } from './api.ts';
 import { groupLflows } from './lflows.ts';
-import { traceHops } from './trace-view.ts';
 
 const forms: TraceForm[] = ['detailed', 'summary', 'minimal'];
 
@@ -19,6 +32,11 @@ export function createEngine(): EngineApi {
   let sb: SbDatabase | undefined;
   /** The loaded scene: a script that grows by lines at its end is extended, not loaded again. */
   let scene: SceneSession | undefined;
+  /** The Southbound as ovn-trace reads it, built on the first trace of each loaded scene. */
+  let traceDb: TraceDb | undefined;
+  let ports: PortInfo[] = [];
+  /** The latest trace, for questions about its events. */
+  let latest: TraceSuccess | undefined;
   /** Datapaths our northd wrote no flow for (a gap of ours, should one remain). */
   let flowless = new Set<string>();
 
@@ -28,6 +46,8 @@ export function createEngine(): EngineApi {
       // the scene's SB changes in place when extended: the diff needs the flows as they were
       const previous = sb && snapshot(sb);
       sb = undefined;
+      traceDb = undefined;
+      latest = undefined;
       flowless = new Set();
       const problems: string[] = [];
       let failure: unknown;
@@ -40,10 +60,12 @@ export function createEngine(): EngineApi {
         failure = error;
       }
       const run = scene?.run ?? loadScenarioText(text);
-      const { graph, ports } = buildTopology(run.world);
+      const topology = buildTopology(run.world);
+      ports = topology.ports;
       const result: LoadResult = {
-        topology: graph,
+        topology: topology.graph,
         ports,
+        senders: sourcePorts(ports).map((p) => p.name),
         datapaths: [],
         errors: run.errors,
         skipped: run.skipped,
@@ -62,22 +84,68 @@ export function createEngine(): EngineApi {
       return result;
     },
 
-    async trace(request: TraceRequest): Promise<TraceResult> {
-      if (!sb) return { ok: false, error: 'No logical flows to trace through: the script did not load.' };
+    async trace(form): Promise<TraceResult> {
+      const request = traceRequest(form, ports);
+      if (!request) return { ok: false, error: `Unknown source port "${form.src}".` };
+      if (!sb) return { ok: false, error: 'No logical flows to trace through: the script did not load.', request };
       try {
-        const result = trace(sb, request);
-        if (!result.ok) return result;
-        const root = traceHops(result);
-        if (!root) return { ok: false, error: 'The trace is empty.' };
-        explainFlowless(root, flowless);
-        const text = Object.fromEntries(forms.map((form) => [form, formatTrace(result, form)])) as Record<
-          TraceForm,
-          string
-        >;
-        return { ok: true, header: `# ${result.header}`, root, text };
+        traceDb ??= buildTraceDb(sb);
+        const result = traceOn(traceDb, request);
+        latest = undefined;
+        if (!result.ok) return { ok: false, error: result.error, request };
+        latest = result;
+        if (result.events.length === 0) return { ok: false, error: 'The trace is empty.', request };
+        explainFlowless(result.events, flowless);
+        const text: Record<TraceForm, string> = { detailed: '', summary: '', minimal: '' };
+        const commands: Record<TraceForm, string> = { detailed: '', summary: '', minimal: '' };
+        for (const f of forms) {
+          text[f] = formatTrace(result, f);
+          commands[f] = ovnTraceCommand(request, f);
+        }
+        const lbHint = request.ct ? undefined : lbWithNewConnection(traceDb, result.events, result.packets);
+        return {
+          ...(lbHint ? { lbHint } : {}),
+          ok: true,
+          header: `# ${result.header}`,
+          events: result.events,
+          text,
+          commands,
+          request,
+          outcome: traceOutcome(result.events),
+        };
       } catch (error) {
-        return { ok: false, error: `trace failed: ${describe(error)}` };
+        return { ok: false, error: `trace failed: ${describe(error)}`, request };
       }
+    },
+
+    async why(index): Promise<WhyAnswer | undefined> {
+      const event = latest?.events[index];
+      const packet = latest?.packets[index];
+      if (!traceDb || !event || !packet || event.table === undefined || !event.pipeline) return undefined;
+      return whyDropped(traceDb, {
+        datapath: event.datapath,
+        pipeline: event.pipeline,
+        table: event.table,
+        stage: event.stage ?? (event.fate?.kind === 'dropped' ? event.fate.stage : undefined),
+        inport: event.inport,
+        outport: event.outport,
+        packet,
+      });
+    },
+
+    async editPacket(form, change) {
+      return editForm(form, change, ports);
+    },
+
+    async packetForPorts(form, pendingFill) {
+      return formForPorts(form, ports, pendingFill);
+    },
+
+    async describePacket(form): Promise<PacketDescription> {
+      const request = traceRequest(form, ports);
+      const description: PacketDescription = { microflow: buildMicroflow(form) };
+      if (request) description.command = ovnTraceCommand(request, 'detailed');
+      return description;
     },
 
     async lflowList(): Promise<string> {
@@ -93,10 +161,10 @@ export function createEngine(): EngineApi {
 }
 
 /** A drop in a datapath we have no flows for is our gap, not OVN's behaviour: say so. */
-function explainFlowless(hop: TraceHop, flowless: ReadonlySet<string>) {
-  if (hop.drop && flowless.has(hop.datapath))
-    hop.drop.reason += ' (ovnviz computes no logical flows for this datapath yet; real OVN does)';
-  for (const child of hop.children) explainFlowless(child, flowless);
+function explainFlowless(events: TraceEvent[], flowless: ReadonlySet<string>) {
+  for (const event of events)
+    if (event.kind === 'drop' && flowless.has(event.datapath))
+      event.title += ' (ovnviz computes no logical flows for this datapath yet; real OVN does)';
 }
 
 /** The tables a flow diff reads, as they are now (rows are replaced, never changed in place). */

@@ -16,6 +16,7 @@ describe('explainMatch', () => {
     expect(r.ok && r.explanation).toEqual({
       text: 'inport == "p1" && ip4 && tcp.dst == 80',
       matched: false,
+      op: 'and',
       terms: [
         { text: 'inport == "p1"', matched: true },
         { text: 'ip4', matched: true },

@@ -14,6 +14,8 @@ export interface ExplainNode {
   /** The term as OVN text. */
   text: string;
   matched: boolean;
+  /** The operator, when the term is &&, || or !. */
+  op?: 'and' | 'or' | 'not';
   /** Operands of &&, || and !, when the term is one of those. */
   terms?: ExplainNode[];
 }
@@ -23,8 +25,13 @@ function explainNode(e: MatchExpr, packet: PacketState, ctx: MatchContext): Expl
   const annotated = annotateExpr(buildExpr(e, { ...ctx, symtab }), symtab);
   const matched = annotated.ok && evaluateExpr(annotated.value, packet, ctx);
   const node: ExplainNode = { text: formatMatch(e), matched };
-  if (e.type === 'and' || e.type === 'or') node.terms = e.terms.map((t) => explainNode(t, packet, ctx));
-  else if (e.type === 'not') node.terms = [explainNode(e.expr, packet, ctx)];
+  if (e.type === 'and' || e.type === 'or') {
+    node.op = e.type;
+    node.terms = e.terms.map((t) => explainNode(t, packet, ctx));
+  } else if (e.type === 'not') {
+    node.op = 'not';
+    node.terms = [explainNode(e.expr, packet, ctx)];
+  }
   return node;
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
-import { decodeScene, encodeScene, MAX_SCRIPT_BYTES } from './url.ts';
+import { decodeScene, encodeScene, MAX_SCRIPT_BYTES, parseSceneFile, sceneFileText } from './url.ts';
 
 function linkOf(bytes: Uint8Array): string {
   let binary = '';
@@ -17,6 +17,22 @@ describe('scenario url', () => {
     expect(hash.startsWith('#s=1.')).toBe(true);
     expect(hash).toMatch(/^#s=1\.[A-Za-z0-9_-]+$/);
     expect(decodeScene(hash)).toEqual({ ok: true, scene });
+  });
+
+  it('round-trips the view: tab, ovn-trace form and event shown', () => {
+    const scene = { script: 'ovn-nbctl ls-add ls1\n', view: { tab: 'text', form: 'summary', event: 7 } };
+    expect(decodeScene(encodeScene(scene))).toEqual({ ok: true, scene });
+    for (const view of [{ event: -1 }, { event: 1.5 }, { tab: 'x'.repeat(33) }, []]) {
+      const json = new TextEncoder().encode(JSON.stringify({ script: '', view }));
+      expect(decodeScene(linkOf(deflateSync(json))).ok).toBe(false);
+    }
+  });
+
+  it('reads a scene file, or a plain script, as a link would', () => {
+    const scene = { script: 'ovn-nbctl ls-add ls1\n', packet: { src: 'a' }, view: { event: 2 } };
+    expect(parseSceneFile(sceneFileText(scene))).toEqual({ ok: true, scene });
+    expect(parseSceneFile('ovn-nbctl ls-add x\n')).toEqual({ ok: true, scene: { script: 'ovn-nbctl ls-add x\n' } });
+    expect(parseSceneFile('{ not json').ok).toBe(false);
   });
 
   it('round-trips any script', () => {

@@ -7,6 +7,15 @@ import { Inflate, deflateSync } from 'fflate';
 export interface SharedScene {
   script: string;
   packet?: Record<string, string>;
+  /** What the sender had open: a panel tab, an ovn-trace form, the event of the trace shown. */
+  view?: SceneView;
+}
+
+export interface SceneView {
+  tab?: string;
+  form?: string;
+  /** Index of the trace event shown (the packet is traced again on opening). */
+  event?: number;
 }
 
 export type DecodeResult = { ok: true; scene: SharedScene } | { ok: false; error: string };
@@ -18,7 +27,11 @@ export const MAX_SCRIPT_BYTES = 1 << 20;
 const MAX_HASH_CHARS = 1 << 20;
 
 export function encodeScene(scene: SharedScene): string {
-  const json = JSON.stringify(scene.packet ? { script: scene.script, packet: scene.packet } : { script: scene.script });
+  const json = JSON.stringify({
+    script: scene.script,
+    ...(scene.packet ? { packet: scene.packet } : {}),
+    ...(scene.view ? { view: scene.view } : {}),
+  });
   const packed = deflateSync(new TextEncoder().encode(json), { level: 9 });
   return PREFIX + toBase64Url(packed);
 }
@@ -55,6 +68,44 @@ export function decodeScene(hash: string): DecodeResult {
   return checkShape(value);
 }
 
+/** A scene saved as a file (what a link would carry, as JSON), or a plain script. */
+export function parseSceneFile(text: string): DecodeResult {
+  if (text.length > MAX_SCRIPT_BYTES * 2) return fail('scene file is too large');
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith('{')) return { ok: true, scene: { script: text } };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail('scene file is not valid JSON');
+  }
+  return checkShape(value);
+}
+
+/** The file a scene too large for a link is saved as. */
+export function sceneFileText(scene: SharedScene): string {
+  return JSON.stringify({ script: scene.script, packet: scene.packet, view: scene.view }, null, 2) + '\n';
+}
+
+function checkView(value: unknown): SceneView | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'scenario link has a bad view';
+  const record = value as Record<string, unknown>;
+  const view: SceneView = {};
+  for (const key of ['tab', 'form'] as const) {
+    const field = record[key];
+    if (field === undefined) continue;
+    if (typeof field !== 'string' || field.length > 32) return `scenario link has a bad view ${key}`;
+    view[key] = field;
+  }
+  const event = record.event;
+  if (event !== undefined) {
+    if (typeof event !== 'number' || !Number.isInteger(event) || event < 0 || event > 1_000_000)
+      return 'scenario link has a bad event';
+    view.event = event;
+  }
+  return view;
+}
+
 function checkShape(value: unknown): DecodeResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('scenario link holds no scene');
   const record = value as Record<string, unknown>;
@@ -71,6 +122,11 @@ function checkShape(value: unknown): DecodeResult {
       fields[key] = field;
     }
     scene.packet = fields;
+  }
+  if (record.view !== undefined) {
+    const view = checkView(record.view);
+    if (typeof view === 'string') return fail(view);
+    scene.view = view;
   }
   return { ok: true, scene };
 }

@@ -34,16 +34,21 @@ export interface TraceContext {
 export function matchContext(ctx: TraceContext, dp: TraceDatapath): MatchContext {
   let mc = ctx.matchContexts.get(dp);
   if (!mc) {
-    mc = {
-      addressSets: Object.fromEntries(ctx.db.addressSets),
-      portGroups: Object.fromEntries(ctx.db.portGroups),
-      datapathKey: dp.tunnelKey,
-      lookupPort: (name) => lookupPortKey(ctx.db, dp, name),
-      chassisResident: () => true,
-    };
+    mc = datapathMatchContext(ctx.db, dp);
     ctx.matchContexts.set(dp, mc);
   }
   return mc;
+}
+
+/** How flows of `dp` read names: address sets, port groups and port names as that datapath knows them. */
+export function datapathMatchContext(db: TraceDb, dp: TraceDatapath): MatchContext {
+  return {
+    addressSets: Object.fromEntries(db.addressSets),
+    portGroups: Object.fromEntries(db.portGroups),
+    datapathKey: dp.tunnelKey,
+    lookupPort: (name) => lookupPortKey(db, dp, name),
+    chassisResident: () => true,
+  };
 }
 
 /** parse_lflow_for_datapath: the flow's match and actions, or undefined if either fails to parse. */

@@ -2,7 +2,7 @@
 // packet up table by table, run the matched flow's actions, and follow it across pipelines, multicast
 // groups and patch ports, building the trace tree as it goes.
 import { formatAction, type Action } from '../actions/index.ts';
-import type { PacketState } from '../packet/state.ts';
+import { clonePacket, type PacketState } from '../packet/state.ts';
 import {
   appendNode,
   compiledFlow,
@@ -138,6 +138,7 @@ function* traceTable(
     const match = makeNamesFriendly(ctx.db, flow.row.match);
     text += `${match}, priority ${flow.priority}, uuid ${flow.row._uuid.slice(0, 8)}`;
     const node = appendNode(list, 'table', text, {
+      packet: clonePacket(packet),
       table: {
         ...step,
         stage: flow.stage,
@@ -170,7 +171,7 @@ function* traceTable(
     stage,
     reason: 'no-match' as const,
   };
-  appendNode(list, 'table', text, { table: { ...step, stage }, fate });
+  appendNode(list, 'table', text, { packet: clonePacket(packet), table: { ...step, stage }, fate });
   ctx.fates.push(fate);
 }
 

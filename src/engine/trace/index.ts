@@ -7,6 +7,7 @@ import type { SbDatabase } from '../sb/database.ts';
 import { appendNode, inportKey, type TraceContext } from './context.ts';
 import { TraceAbort } from './abort.ts';
 import { buildTraceDb, findDatapath, lookupPortKey, portByKey, type TraceDatapath, type TraceDb } from './database.ts';
+import { traceEvents } from './events.ts';
 import { createRunner } from './executor.ts';
 import { runTask } from './task.ts';
 import type { TraceNode, TraceRequest, TraceResult } from './types.ts';
@@ -14,6 +15,10 @@ import type { TraceNode, TraceRequest, TraceResult } from './types.ts';
 export type * from './types.ts';
 export { formatTrace, formatTraceTree } from './format.ts';
 export { tracePasses } from './passes.ts';
+export { buildTraceDb, type TraceDb } from './database.ts';
+export type { TraceEvent, TraceEventKind, TraceLocation } from './events.ts';
+export { traceOutcome, type TraceOutcome } from './outcome.ts';
+export { lbWithNewConnection, whyDropped, type LbHint, type NearMiss, type WhyAnswer } from './why.ts';
 
 function fail(error: string): TraceResult {
   return { ok: false, error };
@@ -40,6 +45,15 @@ function pickDatapath(db: TraceDb, request: TraceRequest): TraceDatapath | strin
  * was given (ovn-trace then takes the datapath of the microflow's inport). Never throws.
  */
 export function trace(sb: SbDatabase, request: TraceRequest): TraceResult {
+  // read_db on every call: a Southbound database may be updated in place (incremental northd).
+  return traceOn(buildTraceDb(sb, request.friendlyNames ?? true), request);
+}
+
+/**
+ * As trace(), on a trace database already read (buildTraceDb): a caller that keeps one Southbound
+ * for many traces reads it once. `db` must have been built with the request's friendlyNames.
+ */
+export function traceOn(db: TraceDb, request: TraceRequest): TraceResult {
   const states: number[] = [];
   for (const flags of request.ct ?? []) {
     const parsed = parseCtState(flags);
@@ -54,8 +68,6 @@ export function trace(sb: SbDatabase, request: TraceRequest): TraceResult {
   }
   if (request.selectId !== undefined && !(request.selectId > 0)) return fatal(`${request.selectId}: bad select-id`);
 
-  // read_db on every call: a Southbound database may be updated in place (incremental northd).
-  const db = buildTraceDb(sb, request.friendlyNames ?? true);
   const dp = pickDatapath(db, request);
   if (typeof dp === 'string') return fail(dp);
 
@@ -91,5 +103,6 @@ export function trace(sb: SbDatabase, request: TraceRequest): TraceResult {
     if (e instanceof TraceAbort) return { ok: false, error: e.message, aborted: true };
     return fatal(`internal error: ${String(e)}`);
   }
-  return { ok: true, header, datapath: dp.friendlyName, inport: inportName, root, fates: ctx.fates };
+  const { events, packets } = traceEvents(db, root);
+  return { ok: true, header, datapath: dp.friendlyName, inport: inportName, root, fates: ctx.fates, events, packets };
 }

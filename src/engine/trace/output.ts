@@ -57,6 +57,7 @@ export function* executeOutput(
       yield* call(runner.pass(peer.dp, next, 0, 'ingress', node.subs));
     } else {
       outputNode.fate = { kind: 'output', datapath: dp.friendlyName, port: outName, portType };
+      outputNode.packet = clonePacket(packet);
       ctx.fates.push(outputNode.fate);
       appendNode(list, 'modify', `output("${outName}")`);
     }

@@ -1,6 +1,8 @@
 // The result of an ovn-trace run as plain, JSON-able data: the same tree ovn-trace builds
 // (struct ovntrace_node in utilities/ovn-trace.c), each node carrying the exact text ovn-trace
 // prints, plus structured facts (datapath, stage, flow, ports, fate of each copy) for the UI.
+import type { PacketState } from '../packet/state.ts';
+import type { TraceEvent } from './events.ts';
 
 /**
  * Node kinds, as enum ovntrace_node_type. The text formatters depend on them:
@@ -119,6 +121,8 @@ export interface TraceNode {
   transformation?: TransformationInfo;
   /** Set on the node where a copy of the packet ended. */
   fate?: CopyFate;
+  /** The packet as it was here: at a table's lookup, or as it left by an output. */
+  packet?: PacketState;
 }
 
 export interface TraceRequest {
@@ -148,6 +152,10 @@ export interface TraceSuccess {
   root: TraceNode[];
   /** Every copy's end, in tree order. */
   fates: CopyFate[];
+  /** The same trace as a list of events, in the order ovn-trace prints them (see events.ts). */
+  events: TraceEvent[];
+  /** The packet each event found, by event index. */
+  packets: (PacketState | undefined)[];
 }
 
 export interface TraceFailure {

@@ -1,6 +1,5 @@
 // Under the editor: the script's errors at line:col (click to jump), skipped shell lines, engine problems.
 import { useAppStore } from '../store/index.ts';
-import { focusEditorAt } from './ScriptEditor.tsx';
 
 export function ScriptProblems() {
   const result = useAppStore((s) => s.load.result);
@@ -17,7 +16,7 @@ export function ScriptProblems() {
         <button
           key={i}
           className="problem error"
-          onClick={() => focusEditorAt(e.line, e.column)}
+          onClick={() => void import('./ScriptEditor.tsx').then((m) => m.focusEditorAt(e.line, e.column))}
           data-testid="script-error"
         >
           {e.line}:{e.column}: {e.message}

@@ -1,11 +1,13 @@
 // The top bar: app name, the built-in scenario picker and the "Copy link" button.
 import { builtinScenarios } from '../../engine/scenario/builtins.ts';
-import { copyShareLink, LINK, openBuiltin, OWN } from '../scene.ts';
+import { lessons } from '../../engine/scenario/lessons.ts';
+import { copyShareLink, LINK, openBuiltin, openLessonStep, OWN } from '../scene.ts';
 import { useAppStore } from '../store/index.ts';
 
 export function Header() {
   const builtinId = useAppStore((s) => s.builtinId);
   const notice = useAppStore((s) => s.notice);
+  const lesson = useAppStore((s) => s.lesson);
   return (
     <header className="app-header">
       <h1>
@@ -19,6 +21,21 @@ export function Header() {
           {builtinScenarios.map((s) => (
             <option key={s.id} value={s.id} title={s.description}>
               {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Lesson{' '}
+        <select
+          value={lesson?.id ?? ''}
+          onChange={(e) => (e.target.value ? openLessonStep(e.target.value, 0) : undefined)}
+          data-testid="lesson-picker"
+        >
+          <option value="">—</option>
+          {lessons.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.title}
             </option>
           ))}
         </select>

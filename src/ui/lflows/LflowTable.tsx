@@ -2,7 +2,6 @@
 import { useMemo, useState } from 'react';
 import type { StageFlows } from '../../worker/api.ts';
 import { useAppStore } from '../store/index.ts';
-import { flattenHops } from '../topology/trace-path.ts';
 import { FlowCells } from './FlowCells.tsx';
 
 export function LflowTable() {
@@ -12,7 +11,7 @@ export function LflowTable() {
   const [filter, setFilter] = useState('');
   const trace = useAppStore((s) => s.trace.result);
   const hit = useMemo(
-    () => new Set(trace?.ok ? flattenHops(trace.root).flatMap((h) => h.flows.map((f) => f.uuid)) : []),
+    () => new Set(trace?.ok ? trace.events.flatMap((e) => (e.flow ? [e.flow.uuid] : [])) : []),
     [trace],
   );
   if (datapaths.length === 0) return <p className="muted pad">No logical flows (see the messages under the script).</p>;

@@ -1,27 +1,29 @@
-// The packet form: source port, destination (port or IP), protocol; addresses filled from the
-// topology and editable; an advanced raw microflow; and the Trace button.
+// The packet form: source port, destination (port or IP), protocol; addresses filled by the engine
+// from the topology and editable; an advanced raw microflow; and the Trace button.
 import { useId } from 'react';
-import { runTrace } from '../engine-actions.ts';
+import { editPacket, runTrace } from '../engine-actions.ts';
 import { useAppStore } from '../store/index.ts';
-import { buildMicroflow, type PacketForm as Form, type Protocol } from './microflow.ts';
+import type { PacketForm as Form, Protocol } from '../../worker/api.ts';
 
 const protocols: Protocol[] = ['icmp', 'tcp', 'udp', 'arp'];
 
 export function PacketForm() {
   const packet = useAppStore((s) => s.packet);
-  const setPacket = useAppStore((s) => s.setPacket);
+  const info = useAppStore((s) => s.packetInfo);
   const ports = useAppStore((s) => s.load.result?.ports ?? noPorts);
+  const senders = useAppStore((s) => s.load.result?.senders ?? noSenders);
   const tracing = useAppStore((s) => s.trace.status === 'tracing');
   const listId = useId();
-  const sources = ports.filter(
-    (p) => p.type === '' || p.type === 'localnet' || p.type === 'external' || p.type === 'virtual',
-  );
-  const field = (key: keyof Form, label: string, width = 'mid') => (
+  const field = (key: Exclude<keyof Form, 'proto'>, label: string, width = 'mid') => (
     <label className={`field ${width}`}>
       <span>{label}</span>
       <input
         value={packet[key]}
-        onChange={(e) => setPacket({ [key]: e.target.value })}
+        onChange={(e) => {
+          const change: Partial<Form> = {};
+          change[key] = e.target.value;
+          void editPacket(change);
+        }}
         spellCheck={false}
         data-testid={`packet-${key}`}
       />
@@ -38,11 +40,11 @@ export function PacketForm() {
     >
       <label className="field">
         <span>From port</span>
-        <select value={packet.src} onChange={(e) => setPacket({ src: e.target.value })} data-testid="packet-src">
-          {!sources.some((p) => p.name === packet.src) && <option value={packet.src}>{packet.src || '—'}</option>}
-          {sources.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
+        <select value={packet.src} onChange={(e) => void editPacket({ src: e.target.value })} data-testid="packet-src">
+          {!senders.includes(packet.src) && <option value={packet.src}>{packet.src || '—'}</option>}
+          {senders.map((name) => (
+            <option key={name} value={name}>
+              {name}
             </option>
           ))}
         </select>
@@ -52,7 +54,7 @@ export function PacketForm() {
         <input
           value={packet.dst}
           list={listId}
-          onChange={(e) => setPacket({ dst: e.target.value })}
+          onChange={(e) => void editPacket({ dst: e.target.value })}
           spellCheck={false}
           data-testid="packet-dst"
         />
@@ -68,7 +70,7 @@ export function PacketForm() {
         <span>Protocol</span>
         <select
           value={packet.proto}
-          onChange={(e) => setPacket({ proto: e.target.value as Protocol })}
+          onChange={(e) => void editPacket({ proto: e.target.value as Protocol })}
           data-testid="packet-proto"
         >
           {protocols.map((p) => (
@@ -104,7 +106,7 @@ export function PacketForm() {
           <textarea
             value={packet.raw}
             rows={2}
-            onChange={(e) => setPacket({ raw: e.target.value })}
+            onChange={(e) => void editPacket({ raw: e.target.value })}
             spellCheck={false}
             data-testid="packet-raw"
           />
@@ -112,7 +114,7 @@ export function PacketForm() {
         <div className="field">
           <span>Microflow given to ovn-trace</span>
           <code className="microflow" data-testid="microflow">
-            {buildMicroflow(packet)}
+            {info?.microflow ?? ''}
           </code>
         </div>
       </details>
@@ -121,3 +123,4 @@ export function PacketForm() {
 }
 
 const noPorts: never[] = [];
+const noSenders: string[] = [];

@@ -34,7 +34,6 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   loadFinished: (seq, result) => {
     if (seq !== get().load.seq) return;
     set({ load: { status: 'ready', seq, result } });
-    get().portsChanged(result.ports);
   },
   loadFailed: (seq, error) => {
     if (seq !== get().load.seq) return;

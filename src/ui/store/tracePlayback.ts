@@ -1,92 +1,108 @@
-// Trace slice: the packet form, the engine's trace of it, and the animation run that shows it.
+// Trace slice: the packet form, the engine's trace of it, and the simulation that steps through its
+// events (play, pause, step, speed).
 import type { StateCreator } from 'zustand';
-import type { PortInfo, TraceRequest, TraceResult } from '../../worker/api.ts';
-import { emptyPacketForm, fillAddresses, type PacketForm } from '../packet/microflow.ts';
+import { emptyPacketForm } from '../../engine/packet/form.ts';
+import type { PacketDescription, PacketForm, TraceResult } from '../../worker/api.ts';
 import type { AppState } from './index.ts';
 
 export interface TraceState {
   status: 'idle' | 'tracing' | 'ready' | 'error';
   seq: number;
-  /** What was asked of ovn-trace, to show the equivalent command line. */
-  request?: TraceRequest;
   result?: TraceResult;
   error?: string;
 }
 
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+export type Speed = (typeof SPEEDS)[number];
+
 export interface TracePlaybackSlice {
   packet: PacketForm;
+  /** The microflow and command line the form stands for, as the engine wrote them. */
+  packetInfo?: PacketDescription;
   trace: TraceState;
-  /** Bumped each time a new trace should be animated on the canvas. */
-  playId: number;
-  /** Per token of the animation, the hop (flattenHops index) it is in now. */
-  activeHops: Record<number, number>;
-  tokenInHop: (token: number, hop: number) => void;
-  /** Sets form fields; choosing source, destination or protocol refills the addresses. */
-  setPacket: (change: Partial<PacketForm>) => void;
-  /** Replaces the whole form (a built-in's suggestion or a shared link). */
+  /** The event shown (index into the trace's events). */
+  step: number;
+  /** The furthest event shown so far: the event list reveals events up to it, never beyond. */
+  reached: number;
+  playing: boolean;
+  speed: Speed;
+  setPacket: (form: PacketForm) => void;
+  /** Replaces the whole form (a built-in's suggestion or a shared link); addresses fill once ports are known. */
   resetPacket: (form: PacketForm) => void;
-  portsChanged: (ports: readonly PortInfo[]) => void;
-  traceStarted: (request?: TraceRequest) => number;
-  traceFinished: (seq: number, result: TraceResult) => void;
+  setPacketInfo: (info: PacketDescription | undefined) => void;
+  traceStarted: () => number;
+  /** Shows a trace from its first event, playing; `step` opens it at that event, paused (a shared link). */
+  traceFinished: (seq: number, result: TraceResult, step?: number) => void;
   traceFailed: (seq: number, error: string) => void;
   clearTrace: () => void;
+  /** Shows one event, pausing the player. */
+  setStep: (step: number) => void;
+  stepBy: (delta: number) => void;
+  play: () => void;
+  pause: () => void;
+  /** The player's clock: one event on; stops at the last. */
+  tick: () => void;
+  setSpeed: (speed: Speed) => void;
 }
 
-const refillKeys: readonly (keyof PacketForm)[] = ['src', 'dst', 'proto'];
+function eventCount(state: AppState): number {
+  const result = state.trace.result;
+  return result?.ok ? result.events.length : 0;
+}
 
 export const createTracePlaybackSlice: StateCreator<AppState, [], [], TracePlaybackSlice> = (set, get) => ({
   packet: { ...emptyPacketForm },
   trace: { status: 'idle', seq: 0 },
-  playId: 0,
-  activeHops: {},
-  tokenInHop: (token, hop) => set((s) => ({ activeHops: { ...s.activeHops, [token]: hop } })),
-  setPacket: (change) => {
-    const next = { ...get().packet, ...change };
-    const refill = refillKeys.some((key) => key in change && change[key] !== get().packet[key]);
-    set({ packet: refill ? fillAddresses(next, portsOf(get())) : next });
-  },
+  step: 0,
+  reached: 0,
+  playing: false,
+  speed: 1,
+  setPacket: (packet) => set({ packet }),
   resetPacket: (form) => set({ packet: { ...form }, pendingFill: true }),
-  portsChanged: (ports) => {
-    const { packet, pendingFill } = get();
-    const names = new Set(ports.map((p) => p.name));
-    const sources = ports.filter((p) => p.macs.length > 0);
-    let next = packet;
-    if (!names.has(packet.src) && sources.length > 0) {
-      const dst = sources.find((p) => p.name !== sources[0].name)?.name ?? '';
-      next = { ...packet, src: sources[0].name, dst };
-      set({ packet: fillAddresses(next, ports), pendingFill: false });
-      return;
-    }
-    if (pendingFill) set({ packet: fillKeepingEdits(next, ports), pendingFill: false });
-  },
-  traceStarted: (request) => {
+  setPacketInfo: (packetInfo) => set({ packetInfo }),
+  traceStarted: () => {
     const seq = get().trace.seq + 1;
-    set({ trace: { status: 'tracing', seq, request } });
+    set({ trace: { status: 'tracing', seq }, playing: false, step: 0, reached: 0 });
     return seq;
   },
-  traceFinished: (seq, result) => {
+  traceFinished: (seq, result, step) => {
     if (seq !== get().trace.seq) return;
-    set((s) => ({ trace: { ...s.trace, status: 'ready', result }, playId: s.playId + 1, activeHops: {} }));
+    const last = result.ok ? result.events.length - 1 : 0;
+    const opened = step === undefined ? 0 : Math.max(0, Math.min(step, last));
+    set({
+      trace: { seq, status: 'ready', result },
+      step: opened,
+      reached: opened,
+      playing: result.ok && step === undefined && last > 0,
+    });
   },
   traceFailed: (seq, error) => {
     if (seq !== get().trace.seq) return;
-    set((s) => ({ trace: { ...s.trace, status: 'error', error } }));
+    set((s) => ({ trace: { ...s.trace, status: 'error', error }, playing: false }));
   },
-  clearTrace: () => set((s) => ({ trace: { status: 'idle', seq: s.trace.seq + 1 } })),
+  clearTrace: () =>
+    set((s) => ({ trace: { status: 'idle', seq: s.trace.seq + 1 }, playing: false, step: 0, reached: 0 })),
+  setStep: (step) =>
+    set((s) => {
+      const shown = Math.max(0, Math.min(step, eventCount(s) - 1));
+      return { step: shown, reached: Math.max(s.reached, shown), playing: false };
+    }),
+  stepBy: (delta) => get().setStep(get().step + delta),
+  play: () => {
+    const last = eventCount(get()) - 1;
+    if (last < 0) return;
+    // Play from the start again once the end was reached, as a media player does.
+    set((s) => ({ playing: true, step: s.step >= last ? 0 : s.step }));
+  },
+  pause: () => set({ playing: false }),
+  tick: () => {
+    const last = eventCount(get()) - 1;
+    const next = get().step + 1;
+    set((s) =>
+      next >= last
+        ? { step: Math.max(0, last), reached: Math.max(0, last), playing: false }
+        : { step: next, reached: Math.max(s.reached, next) },
+    );
+  },
+  setSpeed: (speed) => set({ speed }),
 });
-
-/** A link or built-in gives src/dst/proto and maybe hand-edited addresses: fill only what is empty. */
-function fillKeepingEdits(form: PacketForm, ports: readonly PortInfo[]): PacketForm {
-  const filled = fillAddresses(form, ports);
-  return {
-    ...filled,
-    ethSrc: form.ethSrc || filled.ethSrc,
-    ethDst: form.ethDst || filled.ethDst,
-    ipSrc: form.ipSrc || filled.ipSrc,
-    ipDst: form.ipDst || filled.ipDst,
-  };
-}
-
-function portsOf(state: AppState): readonly PortInfo[] {
-  return state.load.result?.ports ?? [];
-}

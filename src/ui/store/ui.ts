@@ -14,6 +14,9 @@ export interface UiSlice {
   notice?: string;
   /** Set while a form from a link or built-in waits for the ports to fill its addresses. */
   pendingFill: boolean;
+  /** The lesson open, its step, and the learner's prediction for that step. */
+  lesson?: { id: string; step: number; prediction?: string };
+  setLesson: (lesson: { id: string; step: number; prediction?: string } | undefined) => void;
   setBottomTab: (tab: BottomTab) => void;
   setTraceForm: (form: TraceForm) => void;
   setLflowDatapath: (name: string) => void;
@@ -30,4 +33,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setLflowDatapath: (lflowDatapath) => set({ lflowDatapath }),
   setLinkError: (linkError) => set({ linkError }),
   setNotice: (notice) => set({ notice }),
+  setLesson: (lesson) => set({ lesson }),
 });

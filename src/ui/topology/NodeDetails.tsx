@@ -1,12 +1,13 @@
 // A card for the node selected on the canvas: what it is, its addresses, and for a VM's port,
 // buttons that make it the packet's source or destination.
+import { editPacket } from '../engine-actions.ts';
 import { useAppStore } from '../store/index.ts';
 
 export function NodeDetails() {
   const selected = useAppStore((s) => s.selectedNode);
   const graph = useAppStore((s) => s.load.result?.topology);
   const ports = useAppStore((s) => s.load.result?.ports);
-  const setPacket = useAppStore((s) => s.setPacket);
+  const senders = useAppStore((s) => s.load.result?.senders ?? noSenders);
   const node = graph?.nodes.find((n) => n.id === selected);
   if (!node) return null;
   const portName =
@@ -51,10 +52,14 @@ export function NodeDetails() {
       {!port && node.caption.length > 0 && <div className="muted">{node.caption.join(' · ')}</div>}
       {port && (
         <div className="node-actions">
-          <button onClick={() => setPacket({ src: port.name })}>Send from here</button>
-          <button onClick={() => setPacket({ dst: port.name })}>Send to here</button>
+          {senders.includes(port.name) && (
+            <button onClick={() => void editPacket({ src: port.name })}>Send from here</button>
+          )}
+          <button onClick={() => void editPacket({ dst: port.name })}>Send to here</button>
         </div>
       )}
     </div>
   );
 }
+
+const noSenders: string[] = [];

@@ -3,10 +3,12 @@ import { useEffect, useMemo, useRef } from 'react';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { TopologyGraph } from '../../worker/api.ts';
 import { useAppStore } from '../store/index.ts';
-import { clearPlayback, playRoutes } from './animate.ts';
+import { clearPlayback, showScene } from './animate.ts';
 import { layoutTopology } from './layout.ts';
-import { topologyStyle } from './style.ts';
-import { tokenRoutes } from './trace-path.ts';
+import { themedStyle } from './style.ts';
+import { eventPaths, sceneAt } from './trace-path.ts';
+import { eventDelay } from '../trace/playback.ts';
+import { download } from '../scene.ts';
 
 function toElements(graph: TopologyGraph): ElementDefinition[] {
   const positions = layoutTopology(graph);
@@ -33,20 +35,27 @@ function fitReadable(cy: Core) {
   if (cy.elements().empty()) return;
   cy.fit(undefined, 64);
   const zoom = cy.zoom();
-  if (zoom < 0.6 || zoom > 1.3) {
-    cy.zoom(Math.min(Math.max(zoom, 0.6), 1.3));
+  if (zoom < MIN_FIT_ZOOM || zoom > 1.3) {
+    cy.zoom(Math.min(Math.max(zoom, MIN_FIT_ZOOM), 1.3));
     cy.center();
   } else cy.panBy({ x: 0, y: OUTCOME_STRIP / 2 });
 }
 
 const OUTCOME_STRIP = 28;
+/** Below this zoom the 12 px labels would print under 10 px: better to pan than to squint. */
+const MIN_FIT_ZOOM = 0.8;
+const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
 
 export function TopologyCanvas() {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const graph = useAppStore((s) => s.load.result?.topology);
   const trace = useAppStore((s) => s.trace.result);
-  const playId = useAppStore((s) => s.playId);
+  const step = useAppStore((s) => s.step);
+  const playing = useAppStore((s) => s.playing);
+  const speed = useAppStore((s) => s.speed);
+  const paths = useMemo(() => (graph && trace?.ok ? eventPaths(trace.events, graph) : []), [graph, trace]);
+  const previousStep = useRef(-1);
   const selectNode = useAppStore((s) => s.selectNode);
   const elements = useMemo(() => (graph ? toElements(graph) : []), [graph]);
 
@@ -54,7 +63,7 @@ export function TopologyCanvas() {
     if (!container.current) return;
     const cy = cytoscape({
       container: container.current,
-      style: topologyStyle,
+      style: themedStyle(darkScheme.matches),
       layout: { name: 'preset' },
       wheelSensitivity: 0.3,
       minZoom: 0.2,
@@ -66,6 +75,8 @@ export function TopologyCanvas() {
       if (event.target === cy) selectNode(undefined);
     });
     cyRef.current = cy;
+    const onScheme = () => cy.style(themedStyle(darkScheme.matches));
+    darkScheme.addEventListener('change', onScheme);
     const observer = new ResizeObserver(() => {
       cy.resize();
       fitReadable(cy);
@@ -73,6 +84,7 @@ export function TopologyCanvas() {
     observer.observe(container.current);
     return () => {
       observer.disconnect();
+      darkScheme.removeEventListener('change', onScheme);
       cy.destroy();
       cyRef.current = null;
     };
@@ -88,26 +100,46 @@ export function TopologyCanvas() {
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy || !graph) return;
+    const host = container.current;
+    if (!cy || !graph || !host) return;
     if (!trace || !trace.ok) {
       clearPlayback(cy);
+      host.removeAttribute('data-playback');
+      previousStep.current = -1;
       return;
     }
-    const routes = tokenRoutes(trace.root, graph);
-    const host = container.current;
-    host?.setAttribute('data-playback', 'playing');
-    const { tokenInHop } = useAppStore.getState();
-    return playRoutes(cy, routes, () => host?.setAttribute('data-playback', 'done'), tokenInHop);
-  }, [playId, trace, graph]);
+    const last = trace.events.length - 1;
+    // Moving one event on (playing or stepping) walks the token; a jump just places it.
+    const walk = step === previousStep.current + 1;
+    previousStep.current = step;
+    const moveMs = walk ? Math.min(eventDelay(trace.events, step, speed) * 0.8, 600) : 0;
+    host.setAttribute('data-step', String(step));
+    host.setAttribute('data-playback', playing ? 'playing' : 'moving');
+    return showScene(cy, sceneAt(trace.events, paths, step), moveMs, () =>
+      host.setAttribute('data-playback', useAppStore.getState().playing ? 'playing' : step >= last ? 'done' : 'paused'),
+    );
+  }, [step, trace, graph, paths, playing, speed]);
+
+  const savePng = () => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const bg = getComputedStyle(document.documentElement).getPropertyValue('--pane').trim() || '#ffffff';
+    download('ovnviz-topology.png', cy.png({ output: 'blob', full: true, scale: 2, bg }));
+  };
 
   return (
-    <div
-      ref={container}
-      className="topology-canvas"
-      data-testid="topology-canvas"
-      data-node-count={graph?.nodes.length ?? 0}
-      role="img"
-      aria-label="Topology canvas: logical switches, routers, ports and VMs"
-    />
+    <>
+      <button className="canvas-png" onClick={savePng} data-testid="save-png" title="Save the canvas as a PNG image">
+        PNG
+      </button>
+      <div
+        ref={container}
+        className="topology-canvas"
+        data-testid="topology-canvas"
+        data-node-count={graph?.nodes.length ?? 0}
+        role="img"
+        aria-label="Topology canvas: logical switches, routers, ports and VMs"
+      />
+    </>
   );
 }

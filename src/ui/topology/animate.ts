@@ -1,85 +1,82 @@
-// Plays a trace on the canvas: one token per route, moving node to node; the path lights up, the
-// port a packet leaves by turns green, and a dropped packet ends as a red star labelled with the stage.
+// Draws one step of the simulation on the canvas: the lit path, a token per copy of the packet, the
+// token of the event shown moving along the nodes it passes; delivered ports turn green, a drop is a
+// red star labelled with its stage.
 import type { Core, NodeSingular } from 'cytoscape';
-import type { TokenRoute } from './trace-path.ts';
-
-const STEP_MS = 320;
-/** Long routes (several datapaths) move faster, so that no trace takes much longer than this. */
-const LONGEST_PLAY_MS = 4000;
-const FASTEST_STEP_MS = 120;
+import type { CanvasScene, Token } from './trace-path.ts';
 
 export function clearPlayback(cy: Core) {
   cy.nodes('.token').remove();
   cy.elements().removeClass('on-path delivered dropped-at');
 }
 
-/** Starts the animation; returns a function that stops it early. `onHop` says which hop of the trace
- * each token has entered, so that the stage list can follow along. */
-export function playRoutes(
-  cy: Core,
-  routes: readonly TokenRoute[],
-  onDone: () => void,
-  onHop: (token: number, hop: number) => void = () => undefined,
-): () => void {
-  clearPlayback(cy);
-  const longest = Math.max(1, ...routes.map((r) => r.nodes.length - 1));
-  const stepMs = Math.max(FASTEST_STEP_MS, Math.min(STEP_MS, LONGEST_PLAY_MS / longest));
+/** Shows the scene; the moving token walks its nodes in `moveMs`. Returns a function that stops it. */
+export function showScene(cy: Core, scene: CanvasScene, moveMs: number, onMoved: () => void): () => void {
+  cy.batch(() => {
+    clearPlayback(cy);
+    for (const id of scene.nodes) cy.getElementById(id).addClass('on-path');
+    for (const [a, b] of scene.edges) cy.getElementById(a).edgesWith(cy.getElementById(b)).addClass('on-path');
+  });
   let stopped = false;
-  let pending = routes.length;
-  const finishOne = () => {
-    pending -= 1;
-    if (pending === 0 && !stopped) onDone();
+  let moving = 0;
+  const settled = () => {
+    moving -= 1;
+    if (moving === 0 && !stopped) onMoved();
   };
-  routes.forEach((route, index) => {
-    const first = route.nodes.length > 0 ? cy.getElementById(route.nodes[0]) : undefined;
-    if (!first || first.empty()) {
-      finishOne();
-      return;
-    }
-    const token = cy.add({
+  scene.tokens.forEach((token) => {
+    const path = token.moving && moveMs > 0 ? token.moving : [token.node];
+    const start = cy.getElementById(path[0]);
+    if (start.empty()) return;
+    const node = cy.add({
       group: 'nodes',
-      data: { id: `token-${index}`, label: '' },
+      data: { id: `token-${token.copy}`, label: '' },
       classes: 'token',
-      position: { ...(first as NodeSingular).position() },
+      position: { ...(start as NodeSingular).position() },
     });
-    first.addClass('on-path');
-    onHop(index, route.hops[0]);
-    const advance = (step: number) => {
+    moving += 1;
+    const stepMs = moveMs / Math.max(1, path.length - 1);
+    const advance = (i: number) => {
       if (stopped) return;
-      if (step >= route.nodes.length) {
-        arrive(cy, token, route);
-        finishOne();
+      if (i >= path.length) {
+        arrive(cy, node, token);
+        settled();
         return;
       }
-      const target = cy.getElementById(route.nodes[step]);
-      const previous = cy.getElementById(route.nodes[step - 1]);
-      previous.edgesWith(target).addClass('on-path');
-      target.addClass('on-path');
-      onHop(index, route.hops[step]);
-      token.animate(
-        { position: { ...(target as NodeSingular).position() } },
-        { duration: stepMs, easing: 'ease-in-out-sine', complete: () => advance(step + 1) },
+      const target = cy.getElementById(path[i]) as NodeSingular;
+      node.animate(
+        { position: { ...target.position() } },
+        { duration: stepMs, easing: 'ease-in-out-sine', complete: () => advance(i + 1) },
       );
     };
-    advance(1);
+    if (path.length > 1) advance(1);
+    else {
+      arrive(cy, node, token);
+      settled();
+    }
   });
-  if (routes.length === 0) onDone();
+  if (moving === 0) onMoved();
   return () => {
     stopped = true;
-    cy.nodes('.token').stop(true, true);
+    cy.nodes('.token').stop(true, false);
   };
 }
 
-function arrive(cy: Core, token: NodeSingular, route: TokenRoute) {
-  const last = cy.getElementById(route.nodes[route.nodes.length - 1]) as NodeSingular;
-  // The token ends beside the node, not on it, so that the node's own label stays readable.
+function arrive(cy: Core, token: NodeSingular, what: Token) {
+  const last = cy.getElementById(what.node) as NodeSingular;
+  if (last.empty()) return;
   const at = last.position();
+  if (!what.end) {
+    token.position({ ...at });
+    return;
+  }
+  // An ended copy rests beside its node, not on it, so that the node's own label stays readable.
   token.position({ x: at.x + last.width() / 2 + 16, y: at.y });
-  if (route.end === 'drop') {
-    token.addClass('dropped').data('label', `✕ dropped: ${route.label}`);
+  if (what.end === 'dropped') {
+    token.addClass('dropped').data('label', `✕ dropped: ${what.label ?? ''}`);
     last.addClass('dropped-at');
-  } else if (route.end === 'output') {
+  } else if (what.end === 'delivered') {
     token.addClass('arrived');
     last.addClass('delivered');
+  } else {
+    token.addClass('dropped').data('label', `→ ovn-controller: ${what.label ?? ''}`);
   }
 }

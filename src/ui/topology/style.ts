@@ -56,7 +56,7 @@ export const topologyStyle: StylesheetJson = [
       height: 16,
       'background-color': '#e5e7eb',
       'border-color': '#6b7280',
-      'font-size': 11,
+      'font-size': 12,
       color: '#374151',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.9,
@@ -75,7 +75,7 @@ export const topologyStyle: StylesheetJson = [
       'border-color': '#475569',
       'text-valign': 'center',
       'text-margin-y': 0,
-      'font-size': 11,
+      'font-size': 12,
       'text-max-width': '120px',
     },
   },
@@ -102,7 +102,7 @@ export const topologyStyle: StylesheetJson = [
       'border-style': 'dashed',
       'text-valign': 'center',
       'text-margin-y': 0,
-      'font-size': 11,
+      'font-size': 12,
       color: '#475569',
     },
   },
@@ -153,3 +153,28 @@ export const topologyStyle: StylesheetJson = [
   },
   { selector: 'node.token.arrived', style: { 'background-color': '#16a34a' } },
 ];
+
+/** The same look on a dark page: light labels, dark label backgrounds, dark boxes for VMs and chassis. */
+const darkOverrides: StylesheetJson = [
+  { selector: 'node', style: { color: '#e5e7eb' } },
+  {
+    selector: 'node[kind = "switch-port"], node[kind = "router-port"]',
+    style: { 'background-color': '#374151', color: '#e5e7eb', 'text-background-color': '#111827' },
+  },
+  { selector: 'node[kind = "vm"]', style: { 'background-color': '#1f2937', 'border-color': '#9ca3af' } },
+  { selector: 'node[kind = "network"]', style: { 'background-color': '#422006' } },
+  { selector: 'node[kind = "chassis"]', style: { 'background-color': '#1a2333', color: '#cbd5e1' } },
+  { selector: 'edge', style: { 'line-color': '#64748b' } },
+  { selector: 'edge[kind = "patch"]', style: { 'line-color': '#fb923c' } },
+  { selector: 'edge[kind = "binding"]', style: { 'line-color': '#334155' } },
+  { selector: 'edge[kind = "localnet"]', style: { 'line-color': '#d97706' } },
+  { selector: '.on-path', style: { 'border-color': '#a78bfa' } },
+  { selector: 'edge.on-path', style: { 'line-color': '#a78bfa' } },
+  { selector: '.delivered', style: { 'background-color': '#14532d' } },
+  { selector: 'node.token.dropped', style: { color: '#fca5a5', 'text-background-color': '#111827' } },
+  { selector: 'node.token', style: { 'border-color': '#111827' } },
+];
+
+export function themedStyle(dark: boolean): StylesheetJson {
+  return dark ? [...topologyStyle, ...darkOverrides] : topologyStyle;
+}

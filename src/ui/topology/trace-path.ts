@@ -1,73 +1,104 @@
-// Turns a trace tree into the routes a token takes across the canvas: one route per branch, from the
-// source VM through ports and datapaths to the port it leaves by (or to where it is dropped).
+// Where the trace's events are on the canvas at one step of the simulation: the node each copy of the
+// packet is at, the path it has lit so far, and how the copies that ended, ended. The engine gives
+// each event its places; this only maps them to canvas nodes, adding the VM or network beyond a port.
 import { nodeId } from '../../engine/scenario/topology.ts';
-import type { TopologyGraph, TraceHop } from '../../worker/api.ts';
+import type { TopologyGraph, TraceEvent, TraceLocation } from '../../worker/api.ts';
 
-export interface TokenRoute {
-  nodes: string[];
-  /** For each node, the hop (index in flattenHops order) the packet is in when it gets there. */
-  hops: number[];
-  end: 'output' | 'drop' | 'stop';
-  /** The port the packet leaves by, or the stage that dropped it. */
-  label: string;
+export interface Token {
+  copy: number;
+  /** The canvas node the copy is at. */
+  node: string;
+  end?: 'delivered' | 'dropped' | 'stopped';
+  label?: string;
+  /** Set on the token of the event shown: the nodes it passes in that event, from where it was. */
+  moving?: string[];
 }
 
-export function tokenRoutes(root: TraceHop, graph: TopologyGraph): TokenRoute[] {
+export interface CanvasScene {
+  tokens: Token[];
+  nodes: Set<string>;
+  /** Consecutive node pairs the packet crossed. */
+  edges: [string, string][];
+}
+
+export function locationNode(loc: TraceLocation): string {
+  if (loc.kind === 'switch') return nodeId.switch(loc.name);
+  if (loc.kind === 'router') return nodeId.router(loc.name);
+  if (loc.kind === 'switch-port') return nodeId.switchPort(loc.name);
+  return nodeId.routerPort(loc.name);
+}
+
+/** For each event, the canvas nodes it passes (only those drawn). */
+export function eventPaths(events: readonly TraceEvent[], graph: TopologyGraph): string[][] {
   const known = new Set(graph.nodes.map((n) => n.id));
-  const portNode = (name: string) =>
-    known.has(nodeId.switchPort(name)) ? nodeId.switchPort(name) : nodeId.routerPort(name);
-  const datapathNode = (name: string) => (known.has(nodeId.switch(name)) ? nodeId.switch(name) : nodeId.router(name));
-  const leaving = (port: string): string | undefined => {
-    const edge = graph.edges.find((e) => e.source === portNode(port) && (e.kind === 'vif' || e.kind === 'localnet'));
-    return edge?.target;
-  };
-  const routes: TokenRoute[] = [];
-  const hopIndex = new Map(flattenHops(root).map((hop, i) => [hop, i]));
-
-  const walk = (hop: TraceHop, beforeNodes: string[], beforeHops: number[]) => {
-    if (hop.loopbackOmitted) return;
-    const nodes = [...beforeNodes];
-    const hops = [...beforeHops];
-    const here = hopIndex.get(hop) ?? 0;
-    const add = (id: string | undefined) => {
-      if (id && known.has(id) && nodes[nodes.length - 1] !== id) {
-        nodes.push(id);
-        hops.push(here);
-      }
-    };
-    if (hop.pipeline === 'ingress') {
-      add(portNode(hop.inport));
-      add(datapathNode(hop.datapath));
-    } else if (hop.outport) {
-      add(datapathNode(hop.datapath));
-      // The egress pipeline runs before the packet reaches its output port: a drop there stays in the datapath.
-      if (!hop.drop) add(portNode(hop.outport));
+  const beyond = (port: string) =>
+    graph.edges.find((e) => e.source === port && (e.kind === 'vif' || e.kind === 'localnet'))?.target;
+  return events.map((event) => {
+    const path = event.at.map(locationNode).filter((id) => known.has(id));
+    const first = path[0];
+    if (event.parent === undefined && first) {
+      const vm = beyond(first);
+      if (vm) path.unshift(vm);
     }
-    if (hop.drop) routes.push({ nodes: [...nodes], hops: [...hops], end: 'drop', label: hop.drop.stage });
-    if (hop.output) {
-      add(leaving(hop.output.port));
-      routes.push({ nodes: [...nodes], hops: [...hops], end: 'output', label: hop.output.port });
+    const last = path[path.length - 1];
+    if (event.kind === 'output' && last) {
+      const out = beyond(last);
+      if (out) path.push(out);
     }
-    for (const child of hop.children) walk(child, nodes, hops);
-    if (!hop.drop && !hop.output && hop.children.length === 0)
-      routes.push({ nodes: [...nodes], hops: [...hops], end: 'stop', label: hop.datapath });
-  };
-
-  const start =
-    root.pipeline === 'ingress'
-      ? graph.edges.find((e) => e.kind === 'vif' && e.source === portNode(root.inport))
-      : undefined;
-  walk(root, start ? [start.target] : [], start ? [0] : []);
-  return routes;
+    return path;
+  });
 }
 
-/** Every hop of the tree, depth first, in the order ovn-trace prints them. */
-export function flattenHops(root: TraceHop): TraceHop[] {
-  const hops: TraceHop[] = [];
-  const walk = (hop: TraceHop) => {
-    hops.push(hop);
-    hop.children.forEach(walk);
-  };
-  walk(root);
-  return hops;
+const END: Partial<Record<TraceEvent['kind'], Token['end']>> = {
+  output: 'delivered',
+  drop: 'dropped',
+  error: 'dropped',
+  controller: 'stopped',
+};
+
+/** The canvas at event `step`: every copy's token at its latest event so far, and the lit path. */
+export function sceneAt(events: readonly TraceEvent[], paths: readonly string[][], step: number): CanvasScene {
+  const lastNode: string[] = [];
+  const latest = new Map<number, number>();
+  const nodes = new Set<string>();
+  const edges: [string, string][] = [];
+  for (let i = 0; i <= step && i < events.length; i++) {
+    const event = events[i];
+    const from = event.parent === undefined ? undefined : lastNode[event.parent];
+    const path = paths[i];
+    let previous = from;
+    for (const id of path) {
+      nodes.add(id);
+      if (previous && previous !== id) edges.push([previous, id]);
+      previous = id;
+    }
+    lastNode[i] = previous ?? '';
+    latest.set(event.copy, i);
+  }
+  const tokens: Token[] = [];
+  for (const [copy, index] of latest) {
+    const event = events[index];
+    if (event.kind === 'loopback' || !lastNode[index]) continue;
+    const token: Token = { copy, node: lastNode[index] };
+    const end = END[event.kind];
+    if (end) {
+      token.end = end;
+      token.label = endLabel(event);
+    }
+    if (index === step) {
+      const from = event.parent === undefined ? undefined : lastNode[event.parent];
+      token.moving = [...(from ? [from] : []), ...paths[index]].filter((id, i, all) => i === 0 || all[i - 1] !== id);
+    }
+    tokens.push(token);
+  }
+  return { tokens, nodes, edges };
+}
+
+/** The port a copy left by, or the stage that dropped it. */
+function endLabel(event: TraceEvent): string {
+  const fate = event.fate;
+  if (!fate) return '';
+  if (fate.kind === 'output') return fate.port;
+  if (fate.kind === 'dropped' || fate.kind === 'controller') return fate.stage ?? `table ${fate.table}`;
+  return fate.kind === 'error' ? fate.message : '';
 }

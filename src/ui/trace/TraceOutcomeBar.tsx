@@ -1,9 +1,10 @@
-// One line over the canvas saying where the traced packet went, or why tracing failed.
+// One line over the canvas: while the simulation runs, nothing that gives the end away; at the last
+// event, where the traced packet went (or why tracing failed).
 import { useAppStore } from '../store/index.ts';
-import { traceOutcome } from './outcome.ts';
 
 export function TraceOutcomeBar() {
   const trace = useAppStore((s) => s.trace);
+  const step = useAppStore((s) => s.step);
   if (trace.status === 'idle') return null;
   if (trace.status === 'tracing') return <div className="outcome muted">Tracing…</div>;
   if (trace.status === 'error' || !trace.result)
@@ -18,7 +19,13 @@ export function TraceOutcomeBar() {
         {trace.result.error}
       </div>
     );
-  const outcome = traceOutcome(trace.result.root);
+  const { events, outcome } = trace.result;
+  if (step < events.length - 1)
+    return (
+      <div className="outcome muted" data-testid="trace-progress">
+        Event {step + 1} of {events.length} — step on to see where the packet goes.
+      </div>
+    );
   const kind = outcome.outputs.length > 0 ? 'delivered' : outcome.drops.length > 0 ? 'dropped' : 'nowhere';
   return (
     <div

@@ -1,73 +1,124 @@
-// The stages the packet passed, pipeline by pipeline, with the flow matched at each.
-import { useAppStore } from '../store/index.ts';
+// The simulation's event list, pass by pass (each pipeline the packet entered, with the flow matched
+// at each stage), revealed only as far as the simulation has gone; beside it, the packet at the event
+// shown. A row shows its event on the canvas.
+import type { KeyboardEvent } from 'react';
+import type { TraceEvent } from '../../worker/api.ts';
 import { FlowCells } from '../lflows/FlowCells.tsx';
-import { flattenHops } from '../topology/trace-path.ts';
+import { useAppStore } from '../store/index.ts';
+import { PduView } from './PduView.tsx';
+import { WhyPanel } from './WhyPanel.tsx';
+
+interface Pass {
+  enter: TraceEvent;
+  events: TraceEvent[];
+}
+
+function passes(events: readonly TraceEvent[]): Pass[] {
+  const list: Pass[] = [];
+  for (const event of events) {
+    if (event.kind === 'enter') list.push({ enter: event, events: [] });
+    else list[list.length - 1]?.events.push(event);
+  }
+  return list;
+}
+
+const END_CLASS: Partial<Record<TraceEvent['kind'], string>> = {
+  output: 'delivered',
+  drop: 'dropped',
+  error: 'dropped',
+  controller: 'muted',
+  loopback: 'muted',
+  fork: 'muted',
+};
 
 export function TraceStages() {
   const result = useAppStore((s) => s.trace.result);
-  const activeHops = useAppStore((s) => s.activeHops);
-  const active = new Set(Object.values(activeHops));
+  const step = useAppStore((s) => s.step);
+  const reached = useAppStore((s) => s.reached);
+  const setStep = useAppStore((s) => s.setStep);
   if (!result) return <p className="muted pad">Choose a packet and press Trace to see the stages it passes.</p>;
   if (!result.ok) return <p className="error pad">{result.error}</p>;
+  const shown = result.events.slice(0, reached + 1);
+  const current = result.events[step];
+  const rowProps = (event: TraceEvent) => ({
+    tabIndex: 0,
+    onClick: () => setStep(event.index),
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key === 'Enter') setStep(event.index);
+    },
+    'aria-current': event.index === step ? ('step' as const) : undefined,
+    'data-event': event.index,
+  });
   return (
-    <div className="trace-stages" data-testid="trace-stages">
-      <code className="trace-header">{result.header}</code>
-      {flattenHops(result.root).map((hop, i) => (
-        <section
-          key={i}
-          className={`hop ${hop.pipeline} ${active.has(i) ? 'active' : ''}`}
-          data-testid="trace-hop"
-          ref={(el) => {
-            if (el && active.has(i)) el.scrollIntoView({ block: 'nearest' });
-          }}
-        >
-          <h3>
-            {hop.pipeline}(dp=&quot;{hop.datapath}&quot;, inport=&quot;{hop.inport}&quot;
-            {hop.outport ? `, outport="${hop.outport}"` : ''})
-          </h3>
-          {hop.flows.length > 0 && (
-            <table className="flows">
-              <thead>
-                <tr>
-                  <th>table</th>
-                  <th>stage</th>
-                  <th>priority</th>
-                  <th className="match">match</th>
-                  <th>actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {hop.flows.map((flow, j) => (
-                  <tr key={j} data-testid="trace-flow" data-stage={flow.stage}>
-                    <FlowCells
-                      table={flow.table}
-                      stage={flow.stage}
-                      source={flow.source}
-                      priority={flow.priority}
-                      match={flow.match}
-                      actions={flow.actions}
-                    />
+    <div className="simulation-panel">
+      <div className="trace-stages" data-testid="trace-stages">
+        <code className="trace-header">{result.header}</code>
+        {passes(shown).map((pass) => (
+          <section
+            key={pass.enter.index}
+            className={`hop ${pass.enter.pipeline ?? ''} ${pass.enter.copy > 0 ? 'copy' : ''}`}
+            data-testid="trace-hop"
+          >
+            <h3 {...rowProps(pass.enter)} className={pass.enter.index === step ? 'current' : ''}>
+              {pass.enter.text}
+            </h3>
+            {pass.events.some((e) => e.kind === 'stage') && (
+              <table className="flows">
+                <thead>
+                  <tr>
+                    <th>table</th>
+                    <th>stage</th>
+                    <th>priority</th>
+                    <th className="match">match</th>
+                    <th>actions</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {hop.output && (
-            <p className="hop-end delivered">
-              output to &quot;{hop.output.port}&quot;{hop.output.type ? `, type "${hop.output.type}"` : ''}
-              {hop.output.generatedBy ? ` — a packet generated by ${hop.output.generatedBy}, not the original` : ''}
-            </p>
-          )}
-          {hop.loopbackOmitted && (
-            <p className="hop-end muted">not sent back to the input port (inport == outport, no flags.loopback)</p>
-          )}
-          {hop.drop && (
-            <p className="hop-end dropped">
-              dropped in {hop.drop.stage}: {hop.drop.reason}
-            </p>
-          )}
-        </section>
-      ))}
+                </thead>
+                <tbody>
+                  {pass.events
+                    .filter((e) => e.kind === 'stage' && e.flow)
+                    .map((e) => (
+                      <tr
+                        key={e.index}
+                        data-testid="trace-flow"
+                        data-stage={e.stage}
+                        className={e.index === step ? 'current' : ''}
+                        {...rowProps(e)}
+                      >
+                        <FlowCells
+                          table={e.table ?? 0}
+                          stage={e.stage ?? ''}
+                          source={e.flow?.source ?? ''}
+                          priority={e.flow?.priority ?? 0}
+                          match={e.flow?.match ?? ''}
+                          actions={e.flow?.actions ?? ''}
+                        />
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            )}
+            {pass.events
+              .filter((e) => e.kind !== 'stage')
+              .map((e) => (
+                <p
+                  key={e.index}
+                  className={`hop-end ${END_CLASS[e.kind] ?? ''} ${e.index === step ? 'current' : ''}`}
+                  data-kind={e.kind}
+                  {...rowProps(e)}
+                >
+                  {e.title}
+                  {e.generatedBy ? ` — a packet generated by ${e.generatedBy}, not the original` : ''}
+                </p>
+              ))}
+          </section>
+        ))}
+      </div>
+      {current && (
+        <div className="event-detail">
+          {current.kind === 'drop' && <WhyPanel event={current} />}
+          <PduView event={current} />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,14 +1,16 @@
 // Packet form: addresses filled from ports, and the microflow text given to the tracer.
 import { describe, expect, it } from 'vitest';
-import type { PortInfo } from '../../worker/api.ts';
+import type { PortInfo } from '../scenario/topology.ts';
 import {
   buildMicroflow,
   emptyPacketForm,
+  editForm,
   fillAddresses,
+  formForPorts,
   packetFormFields,
   packetFormFrom,
   traceRequest,
-} from './microflow.ts';
+} from './form.ts';
 
 const ports: PortInfo[] = [
   {
@@ -77,6 +79,59 @@ describe('packet form', () => {
     const full = { ...emptyPacketForm, src: 'a', dst: 'b', proto: 'arp' as const };
     expect(packetFormFrom(packetFormFields(full))).toEqual(full);
     expect(packetFormFields(emptyPacketForm)).toEqual({});
+  });
+});
+
+describe('a destination behind a router', () => {
+  const ls2vm: PortInfo = {
+    name: 'ls2-vm3',
+    datapath: 'ls2',
+    type: '',
+    macs: ['02:ac:10:ff:01:33'],
+    ips: ['172.16.0.30'],
+    unknown: false,
+    portSecurity: [],
+  };
+  it('is addressed to the first-hop router port, by port name or by IP', () => {
+    const all = [...ports, ls2vm];
+    for (const dst of ['ls2-vm3', '172.16.0.30']) {
+      const form = fillAddresses({ ...emptyPacketForm, src: 'ls1-vm1', dst }, all);
+      expect(form).toMatchObject({ ethDst: '02:ac:10:ff:00:01', ipDst: '172.16.0.30' });
+    }
+  });
+  it('keeps the far MAC when no router port is on the source switch', () => {
+    const form = fillAddresses({ ...emptyPacketForm, src: 'ls1-vm1', dst: 'ls2-vm3' }, [ports[0], ls2vm]);
+    expect(form.ethDst).toBe('02:ac:10:ff:01:33');
+  });
+});
+
+describe('form and ports', () => {
+  const two: PortInfo[] = [ports[0], ports[1]];
+  it('picks a source and destination when the form names ports that do not exist', () => {
+    expect(formForPorts({ ...emptyPacketForm, src: 'gone' }, two, false)).toMatchObject({
+      src: 'ls1-vm1',
+      dst: 'ls1-vm2',
+      ethSrc: '02:ac:10:ff:00:11',
+      ethDst: '02:ac:10:ff:00:22',
+    });
+  });
+  it('fills a pending form, keeping hand-edited addresses; leaves a settled one alone', () => {
+    const form = { ...emptyPacketForm, src: 'ls1-vm1', dst: 'ls1-vm2', ethSrc: '02:00:00:00:00:99' };
+    expect(formForPorts(form, two, true)).toMatchObject({
+      ethSrc: '02:00:00:00:00:99',
+      ethDst: '02:ac:10:ff:00:22',
+      ipSrc: '192.168.100.10',
+    });
+    expect(formForPorts(form, two, false)).toBeUndefined();
+  });
+  it('refills addresses when the destination changes, not when an address is edited', () => {
+    const start = fillAddresses({ ...emptyPacketForm, src: 'ls1-vm1', dst: 'ls1-vm2' }, ports);
+    const edited = editForm(start, { ethSrc: '02:aa:aa:aa:aa:aa' }, ports);
+    expect(edited.ethSrc).toBe('02:aa:aa:aa:aa:aa');
+    expect(editForm(edited, { dst: 'ls1-r' }, ports)).toMatchObject({
+      ethSrc: '02:ac:10:ff:00:11',
+      ethDst: '02:ac:10:ff:00:01',
+    });
   });
 });
 

@@ -1,5 +1,8 @@
-// The packet form: fills MACs and IPs from the topology's ports and writes the ovn-trace microflow.
-import type { PortInfo, TraceRequest } from '../../worker/api.ts';
+// The packet form of the app: fills MACs and IPs from the topology's ports as a person would look
+// them up (the first-hop router's MAC for a destination behind a router), and writes the ovn-trace
+// microflow and request. Plain data in and out, so the app calls it through the worker.
+import type { PortInfo } from '../scenario/topology.ts';
+import type { TraceRequest } from '../trace/types.ts';
 
 export type Protocol = 'icmp' | 'tcp' | 'udp' | 'arp';
 
@@ -80,13 +83,58 @@ export function fillAddresses(form: PacketForm, ports: readonly PortInfo[]): Pac
   const byIp = byName ? undefined : ports.find((p) => p.ips.includes(form.dst));
   const target = byName ?? byIp;
   filled.ipDst = byName ? pickIp(byName) : isIpv4(form.dst) || isIpv6(form.dst) ? form.dst : '';
+  // A destination on the source's own switch is reached by its MAC; anything else through the
+  // first-hop router, whose port on that switch is the frame's destination.
+  const sameSwitch = target !== undefined && target.datapath === source?.datapath;
   if (form.proto === 'arp') filled.ethDst = BROADCAST;
-  else if (target?.macs[0]) filled.ethDst = target.macs[0];
+  else if (sameSwitch && target.macs[0]) filled.ethDst = target.macs[0];
   else {
     const gateway = ports.find((p) => p.datapath === source?.datapath && p.type === 'router');
-    filled.ethDst = gateway?.macs[0] ?? placeholderMac(filled.ipDst);
+    filled.ethDst = gateway?.macs[0] ?? target?.macs[0] ?? placeholderMac(filled.ipDst);
   }
   return filled;
+}
+
+/** Which ports a packet may be sent from: VIFs and the other port types ovn-trace can start at. */
+export function sourcePorts(ports: readonly PortInfo[]): PortInfo[] {
+  return ports.filter((p) => p.type === '' || p.type === 'localnet' || p.type === 'external' || p.type === 'virtual');
+}
+
+/**
+ * The form once the scene's ports are known: a source that no longer exists is replaced by the first
+ * port with an address (and a destination beside it); a form from a link or a built-in
+ * (`pendingFill`) gets its empty addresses filled, keeping those written by hand. Undefined when
+ * nothing changes.
+ */
+export function formForPorts(
+  form: PacketForm,
+  ports: readonly PortInfo[],
+  pendingFill: boolean,
+): PacketForm | undefined {
+  const names = new Set(ports.map((p) => p.name));
+  const sources = ports.filter((p) => p.macs.length > 0);
+  if (!names.has(form.src) && sources.length > 0) {
+    const dst = sources.find((p) => p.name !== sources[0].name)?.name ?? '';
+    return fillAddresses({ ...form, src: sources[0].name, dst }, ports);
+  }
+  if (!pendingFill) return undefined;
+  const filled = fillAddresses(form, ports);
+  return {
+    ...filled,
+    ethSrc: form.ethSrc || filled.ethSrc,
+    ethDst: form.ethDst || filled.ethDst,
+    ipSrc: form.ipSrc || filled.ipSrc,
+    ipDst: form.ipDst || filled.ipDst,
+  };
+}
+
+const REFILL_KEYS: readonly (keyof PacketForm)[] = ['src', 'dst', 'proto'];
+
+/** A change to the form: choosing source, destination or protocol refills the addresses. */
+export function editForm(form: PacketForm, change: Partial<PacketForm>, ports: readonly PortInfo[]): PacketForm {
+  const next = { ...form, ...change };
+  const refill = REFILL_KEYS.some((key) => key in change && change[key] !== form[key]);
+  return refill ? fillAddresses(next, ports) : next;
 }
 
 /** The datapath the trace starts on: the source port's switch; for a raw microflow, ovn-trace finds
