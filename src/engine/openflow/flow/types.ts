@@ -65,6 +65,8 @@ export interface MfField {
   name: string;
   /** The other name OVS accepts ("dl_src"); match_format prints some fields by this name. */
   extraName?: string;
+  /** Width in bytes of OVS's storage type (be32 for ipv6_label's 20 bits): "…too large for N-byte field". */
+  nBytes: number;
   /** Width in bits (tun_metadataN: 992, the maximum; the TLV map gives the real length). */
   nBits: number;
   maskable: boolean;
