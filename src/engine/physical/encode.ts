@@ -5,6 +5,7 @@ import type { OfpAction, Subfield } from '../openflow/flow/types.ts';
 import { OFPP } from '../openflow/flow/types.ts';
 import { resolveSymbol } from '../expr/symbols.ts';
 import { ovsField } from '../packet/fields.ts';
+import { encodeOfp15 } from './ofp15.ts';
 import * as T from './tables.ts';
 
 /** ACTION_OPCODE_* of include/ovn/actions.h. */
@@ -33,6 +34,20 @@ export const ACTION_OPCODE = {
   BFD_MSG: 23,
   SCTP_ABORT: 24,
   PUT_FDB: 25,
+} as const;
+
+const NESTED_OPCODE = {
+  arp: ACTION_OPCODE.ARP,
+  icmp4: ACTION_OPCODE.ICMP,
+  icmp4_error: ACTION_OPCODE.ICMP4_ERROR,
+  icmp6: ACTION_OPCODE.ICMP,
+  icmp6_error: ACTION_OPCODE.ICMP6_ERROR,
+  tcp_reset: ACTION_OPCODE.TCP_RESET,
+  sctp_abort: ACTION_OPCODE.SCTP_ABORT,
+  reject: ACTION_OPCODE.REJECT,
+  nd_na: ACTION_OPCODE.ND_NA,
+  nd_na_router: ACTION_OPCODE.ND_NA_ROUTER,
+  nd_ns: ACTION_OPCODE.ND_NS,
 } as const;
 
 /** What encoding needs to know (struct ovnact_encode_params). */
@@ -417,8 +432,36 @@ class Encoder {
       case 'ct_snat_to_vip':
         out.push(resubmit(T.OFTABLE_CT_SNAT_HAIRPIN));
         return;
+      case 'arp':
+      case 'icmp4':
+      case 'icmp4_error':
+      case 'icmp6':
+      case 'icmp6_error':
+      case 'tcp_reset':
+      case 'sctp_abort':
+      case 'reject':
+      case 'nd_na':
+      case 'nd_na_router':
+      case 'nd_ns': {
+        // encode_nested_actions: the inner actions travel as OpenFlow 1.5 in the userdata.
+        const inner: OfpAction[] = [];
+        this.encode(a.nested, inner);
+        const bytes = encodeOfp15(inner);
+        if (!bytes) {
+          this.unsupported.push(`${a.type} (inner actions)`);
+          return;
+        }
+        out.push(controllerOp(NESTED_OPCODE[a.type], bytes));
+        return;
+      }
       case 'igmp':
         out.push(controllerOp(ACTION_OPCODE.IGMP));
+        return;
+      case 'handle_dhcpv6_reply':
+        out.push(controllerOp(ACTION_OPCODE.DHCP6_SERVER));
+        return;
+      case 'handle_bfd_msg':
+        out.push(controllerOp(ACTION_OPCODE.BFD_MSG));
         return;
       default:
         this.unsupported.push(a.type);
