@@ -63,5 +63,7 @@ export function computeChassisFlows(sb: SbDatabase, hv: HypervisorConfig): Chass
   const logical = lflowsToFlows(view, { groups, nextConjId: 1 });
   const physical = new PhysicalFlows(view).run();
   const flows = desiredFlows([...logical.flows, ...physical, ...portSecFlows(view)]);
+  // ovn-controller's TLV map: Geneve option class 0x0102 type 0x80, 4 bytes, is tun_metadata0.
+  for (const f of flows) f.match.tunMetadataLen = { 0: 4 };
   return { view, flows, groups: groups.entries(), unsupported: logical.unsupported };
 }

@@ -40,6 +40,25 @@ export function maskField(m: Match, field: string, value: bigint, mask: bigint):
   maskSlot(m, f.storage ?? field, value << shift, (mask & ones(f.width)) << shift);
 }
 
+/** match_set_*_masked: the field's bits are replaced by value/mask (bits outside mask wildcarded). */
+export function setFieldMasked(m: Match, field: string, value: bigint, mask: bigint): void {
+  const f = ovsField(field);
+  if (!f) return;
+  const clear = (slot: string, bits: bigint) => {
+    const cur = m.slots[slot];
+    if (!cur) return;
+    const left = cur.mask & ~bits;
+    if (left === 0n) delete m.slots[slot];
+    else m.slots[slot] = { value: cur.value & left, mask: left };
+  };
+  if (f.parts) {
+    for (const slot of f.parts) clear(slot, ones(32));
+  } else {
+    clear(f.storage ?? field, ones(f.width) << BigInt(f.ofs ?? 0));
+  }
+  maskField(m, field, value, mask);
+}
+
 /** Sets the whole field to `value` (mf_set_value). */
 export function setField(m: Match, field: string, value: bigint): void {
   const f = ovsField(field);

@@ -7,7 +7,7 @@ import { extractLspAddresses, linkLocalOf, ipv6Mask, type LportAddresses } from 
 import type { SbPortBinding } from '../sb/schema.gen.ts';
 import type { ChassisView } from './chassis.ts';
 import { lflowCookie } from './lflow.ts';
-import { cloneMatch, emptyMatch, maskField, setField } from './match.ts';
+import { cloneMatch, emptyMatch, setFieldMasked as maskField, setField } from './match.ts';
 import * as T from './tables.ts';
 
 const ETH_TYPE_IP = 0x800n;
