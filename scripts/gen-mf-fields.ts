@@ -87,8 +87,9 @@ for (const m of header.matchAll(blockRe)) {
     return a[1];
   };
   const ids = [...enums.matchAll(/MFF_([A-Z0-9_]+)/g)].map((e) => e[1]);
-  const nxm = [...block.matchAll(/\* +NXM: ([A-Z0-9_]+)\(\d+\)[^<\n]*(?:<(\d+)>)?/g)];
-  const oxm = [...block.matchAll(/\* +OXM: ([A-Z0-9_]+)\(\d+\)[^<\n]*(?:<(\d+)>)?/g)];
+  // "OXM: OXM_OF_PKT_REG<N>(<N>)" names one entry per register; other lists tag each line "<i>".
+  const nxm = [...block.matchAll(/\* +NXM: ([A-Z0-9_]+(?:<N>)?)\((?:\d+|<N>)\)[^<\n]*(?:<(\d+)>)?/g)];
+  const oxm = [...block.matchAll(/\* +OXM: ([A-Z0-9_]+(?:<N>)?)\((?:\d+|<N>)\)[^<\n]*(?:<(\d+)>)?/g)];
   const pick = (list: RegExpMatchArray[], i: number): string | undefined =>
     (list.find((x) => x[2] === String(i)) ??
       (list.length === 1 && list[0][2] === undefined ? list[0] : undefined))?.[1];
@@ -107,8 +108,8 @@ for (const m of header.matchAll(blockRe)) {
       formatting,
       prereqs,
       writable: attr('Access') === 'read/write',
-      ...(pick(nxm, i) ? { nxmName: pick(nxm, i) } : {}),
-      ...(pick(oxm, i) ? { oxmName: pick(oxm, i) } : {}),
+      ...(pick(nxm, i) ? { nxmName: subst(pick(nxm, i) ?? '') } : {}),
+      ...(pick(oxm, i) ? { oxmName: subst(pick(oxm, i) ?? '') } : {}),
     });
   });
 }

@@ -1312,6 +1312,7 @@ export const MF_FIELD_ROWS: readonly MfFieldRow[] = [
     formatting: 'hexadecimal',
     prereqs: 'none',
     writable: true,
+    oxmName: 'OXM_OF_PKT_REG0',
   },
   {
     id: 'XREG1',
@@ -1322,6 +1323,7 @@ export const MF_FIELD_ROWS: readonly MfFieldRow[] = [
     formatting: 'hexadecimal',
     prereqs: 'none',
     writable: true,
+    oxmName: 'OXM_OF_PKT_REG1',
   },
   {
     id: 'XREG2',
@@ -1332,6 +1334,7 @@ export const MF_FIELD_ROWS: readonly MfFieldRow[] = [
     formatting: 'hexadecimal',
     prereqs: 'none',
     writable: true,
+    oxmName: 'OXM_OF_PKT_REG2',
   },
   {
     id: 'XREG3',
@@ -1342,6 +1345,7 @@ export const MF_FIELD_ROWS: readonly MfFieldRow[] = [
     formatting: 'hexadecimal',
     prereqs: 'none',
     writable: true,
+    oxmName: 'OXM_OF_PKT_REG3',
   },
   {
     id: 'XREG4',
@@ -1352,6 +1356,7 @@ export const MF_FIELD_ROWS: readonly MfFieldRow[] = [
     formatting: 'hexadecimal',
     prereqs: 'none',
     writable: true,
+    oxmName: 'OXM_OF_PKT_REG4',
   },
   {
     id: 'XREG5',
@@ -1362,6 +1367,7 @@ export const MF_FIELD_ROWS: readonly MfFieldRow[] = [
     formatting: 'hexadecimal',
     prereqs: 'none',
     writable: true,
+    oxmName: 'OXM_OF_PKT_REG5',
   },
   {
     id: 'XREG6',
@@ -1372,6 +1378,7 @@ export const MF_FIELD_ROWS: readonly MfFieldRow[] = [
     formatting: 'hexadecimal',
     prereqs: 'none',
     writable: true,
+    oxmName: 'OXM_OF_PKT_REG6',
   },
   {
     id: 'XREG7',
@@ -1382,6 +1389,7 @@ export const MF_FIELD_ROWS: readonly MfFieldRow[] = [
     formatting: 'hexadecimal',
     prereqs: 'none',
     writable: true,
+    oxmName: 'OXM_OF_PKT_REG7',
   },
   {
     id: 'XXREG0',

@@ -331,6 +331,8 @@ export interface FlowParseOptions {
   portByName?: (name: string) => number | undefined;
   /** add (actions required), modify, delete (no actions, out_port allowed): ofputil_parse_flow_mod's command. */
   command?: 'add' | 'modify' | 'modify_strict' | 'delete' | 'delete_strict' | 'dump';
+  /** ovs-ofctl -O OpenFlow15: reject what only OpenFlow 1.0/NXM can express (strip_vlan without a VLAN …). */
+  openflow15?: boolean;
   /** tun_metadata TLV map: index → length in bytes (OVS rejects tun_metadataN not in the map). */
   tunMetadataLen?: Record<number, number>;
 }
