@@ -44,6 +44,12 @@ export interface ChassisView {
   ctZones: Map<string, number>;
   portByName: Map<string, SbPortBinding>;
   chassisByUuid: Map<string, SbChassis>;
+  /** Whether this chassis claims the port (Port_Binding.chassis as ovn-controller would set it). */
+  claimed: (pb: SbPortBinding) => boolean;
+  /** The chassis (uuid) that claims a port, as the real Southbound would show it in Port_Binding.chassis. */
+  chassisOf: (pb: SbPortBinding) => string | undefined;
+  /** ha_chassis_get_ordered: the HA chassis of a port's group, highest priority first. */
+  haOrdered: (pb: SbPortBinding) => string[];
 }
 
 export function lportKey(dpKey: number, portKey: number): string {
@@ -59,10 +65,25 @@ function isSwitchDp(dp: SbDatapathBinding): boolean {
   return 'logical-switch' in dp.external_ids;
 }
 
-function haContains(sb: SbDatabase, pb: SbPortBinding, chassisUuid: string): boolean {
+function haMembers(sb: SbDatabase, pb: SbPortBinding) {
   const group = pb.ha_chassis_group ? sb.tables.HA_Chassis_Group.get(pb.ha_chassis_group) : undefined;
-  if (!group) return false;
-  return group.ha_chassis.some((id) => sb.tables.HA_Chassis.get(id)?.chassis === chassisUuid);
+  return (group?.ha_chassis ?? [])
+    .map((id) => sb.tables.HA_Chassis.get(id))
+    .filter((h): h is NonNullable<typeof h> => h !== undefined);
+}
+
+export function haContains(sb: SbDatabase, pb: SbPortBinding, chassisUuid: string): boolean {
+  return haMembers(sb, pb).some((h) => h.chassis === chassisUuid);
+}
+
+/**
+ * ha_chassis_group_is_active: a group of one chassis is active there; a larger group needs BFD to
+ * tell which chassis is up, and without tunnels whose BFD is up (as in a simulation whose tunnels
+ * carry no packets) no chassis of it is active.
+ */
+export function haActive(sb: SbDatabase, pb: SbPortBinding, chassisUuid: string): boolean {
+  const members = haMembers(sb, pb);
+  return members.length === 1 && members[0].chassis === chassisUuid;
 }
 
 export function buildChassisView(sb: SbDatabase, hv: HypervisorConfig): ChassisView | undefined {
@@ -89,7 +110,7 @@ export function buildChassisView(sb: SbDatabase, hv: HypervisorConfig): ChassisV
   };
 
   const needPeer = (pb: SbPortBinding): boolean => {
-    if (pb.type === 'l3gateway' && pb.chassis === chassis._uuid) return true;
+    if (pb.type === 'l3gateway' && pb.options['l3gateway-chassis'] === hv.name) return true;
     if (pb.type !== 'patch') return false;
     const crp = pb.options['chassis-redirect-port'];
     if (!crp) return true;
@@ -120,6 +141,23 @@ export function buildChassisView(sb: SbDatabase, hv: HypervisorConfig): ChassisV
   };
 
   const boundHere = new Set(hv.vifs.map((v) => v.ifaceId));
+  const claimed = (pb: SbPortBinding): boolean => {
+    switch (pb.type) {
+      case '':
+      case 'virtual':
+        return boundHere.has(pb.logical_port);
+      case 'l2gateway':
+        return pb.options['l2gateway-chassis'] === hv.name;
+      case 'l3gateway':
+        return pb.options['l3gateway-chassis'] === hv.name;
+      case 'chassisredirect':
+      case 'external':
+        return haActive(sb, pb, chassis._uuid);
+      default:
+        return false;
+    }
+  };
+  const localLports: string[] = [];
   for (const pb of sb.tables.Port_Binding.values()) {
     const dp = dpByUuid.get(pb.datapath);
     if (!dp) continue;
@@ -127,31 +165,31 @@ export function buildChassisView(sb: SbDatabase, hv: HypervisorConfig): ChassisV
       case 'patch':
       case 'vtep':
       case 'localport':
+        related(pb);
+        break;
       case 'localnet':
+        // consider_localnet_lport: every localnet port gets a ct zone.
+        localLports.push(pb.logical_port);
         related(pb);
         break;
       case '':
       case 'virtual':
-        if (boundHere.has(pb.logical_port)) {
-          addLocal(dp, 0);
-          related(pb);
-        }
-        break;
       case 'l2gateway':
-      case 'l3gateway': {
-        const gw = pb.options[pb.type === 'l3gateway' ? 'l3gateway-chassis' : 'l2gateway-chassis'];
-        if (gw === hv.name) {
+      case 'l3gateway':
+        if (claimed(pb)) {
+          localLports.push(pb.logical_port);
           addLocal(dp, 0);
           related(pb);
         }
         break;
-      }
       case 'chassisredirect':
       case 'external':
+        // consider_ha_lport: a member of the group makes the datapath local; the active one claims it.
         if (haContains(sb, pb, chassis._uuid)) {
           addLocal(dp, 0);
           related(pb);
         }
+        if (claimed(pb)) localLports.push(pb.logical_port);
         break;
       default:
         break;
@@ -190,7 +228,36 @@ export function buildChassisView(sb: SbDatabase, hv: HypervisorConfig): ChassisV
     ctZones.set(`${ld.dp._uuid}_dnat`, zone++);
     ctZones.set(`${ld.dp._uuid}_snat`, Number.isInteger(snat) ? snat : zone++);
   }
-  for (const vif of hv.vifs) ctZones.set(vif.ifaceId, zone++);
+  for (const lport of localLports) ctZones.set(lport, zone++);
 
-  return { sb, chassis, localDatapaths, relatedIds, relatedNames, ports, ctZones, portByName, chassisByUuid };
+  const byName = new Map([...sb.tables.Chassis.values()].map((c) => [c.name, c._uuid]));
+  const haOrdered = (pb: SbPortBinding) =>
+    haMembers(sb, pb)
+      .filter((h) => h.chassis)
+      .sort((a, b) => b.priority - a.priority)
+      .map((h) => h.chassis ?? '');
+  const chassisOf = (pb: SbPortBinding): string | undefined => {
+    if (pb.chassis) return pb.chassis;
+    if (pb.type === 'l3gateway') return byName.get(pb.options['l3gateway-chassis'] ?? '');
+    if (pb.type === 'l2gateway') return byName.get(pb.options['l2gateway-chassis'] ?? '');
+    if (pb.type === 'chassisredirect' || pb.type === 'external') {
+      const members = haMembers(sb, pb);
+      return members.length === 1 ? members[0].chassis : undefined;
+    }
+    return undefined;
+  };
+  return {
+    sb,
+    chassis,
+    localDatapaths,
+    relatedIds,
+    relatedNames,
+    ports,
+    ctZones,
+    portByName,
+    chassisByUuid,
+    claimed,
+    chassisOf,
+    haOrdered,
+  };
 }

@@ -35,7 +35,12 @@ function desiredFlows(flows: Flow[]): Flow[] {
       continue;
     }
     const conj = (x: Flow) => x.actions.length > 0 && x.actions.every((a) => a.type === 'conjunction');
-    if (conj(old) && conj(f)) old.actions.push(...f.actions);
+    if (!conj(old) || !conj(f)) continue;
+    for (const a of f.actions) {
+      if (a.type !== 'conjunction') continue;
+      const same = old.actions.some((o) => o.type === 'conjunction' && o.id === a.id && o.clause === a.clause);
+      if (!same) old.actions.push(a);
+    }
   }
   return [...byKey.values()];
 }

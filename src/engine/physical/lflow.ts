@@ -10,7 +10,7 @@ import { evaluateConditions, normalizeExpr, simplifyExpr } from '../expr/normali
 import { parseExpr } from '../expr/parser.ts';
 import type { Flow, OfpAction } from '../openflow/flow/types.ts';
 import type { SbLogicalFlow, SbPortBinding } from '../sb/schema.gen.ts';
-import { lportKey, type ChassisView, type LocalDatapath } from './chassis.ts';
+import { haActive, haContains, lportKey, type ChassisView, type LocalDatapath } from './chassis.ts';
 import { encodeActions } from './encode.ts';
 import { exprToMatches } from './expr-to-matches.ts';
 import { fieldValue, setField } from './match.ts';
@@ -45,16 +45,8 @@ function datapathsOf(view: ChassisView, lflow: SbLogicalFlow): LocalDatapath[] {
 function chassisResident(view: ChassisView, port: string): boolean {
   const pb = view.portByName.get(port);
   if (!pb) return false;
-  if (pb.type !== 'chassisredirect') return pb.chassis === view.chassis._uuid;
-  const group = pb.ha_chassis_group ? view.sb.tables.HA_Chassis_Group.get(pb.ha_chassis_group) : undefined;
-  if (!group) return false;
-  // ha_chassis_group_is_active without BFD: the highest-priority chassis of the group is active.
-  const members = group.ha_chassis
-    .map((id) => view.sb.tables.HA_Chassis.get(id))
-    .filter((h): h is NonNullable<typeof h> => h !== undefined)
-    .sort((a, b) => b.priority - a.priority);
-  if (!members.some((h) => h.chassis === view.chassis._uuid)) return false;
-  return members[0]?.chassis === view.chassis._uuid;
+  if (pb.type !== 'chassisredirect') return view.claimed(pb);
+  return haContains(view.sb, pb, view.chassis._uuid) && haActive(view.sb, pb, view.chassis._uuid);
 }
 
 function lookupPortIn(view: ChassisView, dpUuid: string): (name: string) => number | undefined {
@@ -146,7 +138,7 @@ export function lflowsToFlows(view: ChassisView, state: ConvertState): LflowFlow
           ? m.conjunctions.map((c) => ({
               type: 'conjunction',
               id: c.id + conjBase,
-              clause: c.clause,
+              clause: c.clause + 1,
               nClauses: c.nClauses,
             }))
           : enc.actions;

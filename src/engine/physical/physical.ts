@@ -5,7 +5,7 @@
 import type { Flow, Match, OfpAction } from '../openflow/flow/types.ts';
 import { OFPP } from '../openflow/flow/types.ts';
 import type { SbPortBinding } from '../sb/schema.gen.ts';
-import type { ChassisView, OfPort } from './chassis.ts';
+import type { ChassisView, LocalDatapath, OfPort } from './chassis.ts';
 import { lflowCookie } from './lflow.ts';
 import { emptyMatch, maskField, setField } from './match.ts';
 import * as T from './tables.ts';
@@ -150,8 +150,7 @@ export class PhysicalFlows {
     const ld = view.localDatapaths.get(dpKey);
     if (!ld) return;
     const cookie = lflowCookie(pb._uuid);
-    const here = view.chassis._uuid;
-    if (pb.type === 'patch' || (pb.type === 'l3gateway' && pb.chassis === here)) {
+    if (pb.type === 'patch' || (pb.type === 'l3gateway' && view.claimed(pb))) {
       const peer = pb.options.peer ? view.portByName.get(pb.options.peer) : undefined;
       if (!peer) return;
       this.localCommon(pb, this.zones(pb));
@@ -170,7 +169,7 @@ export class PhysicalFlows {
       ]);
       return;
     }
-    if (pb.type === 'chassisredirect' && (pb.chassis === here || this.crActive(pb))) {
+    if (pb.type === 'chassisredirect' && view.claimed(pb)) {
       const dist = view.portByName.get(pb.options['distributed-port'] ?? '');
       const actions: OfpAction[] = [];
       if (dist && dist.datapath === pb.datapath) {
@@ -189,7 +188,7 @@ export class PhysicalFlows {
       ofport = this.ofportOf('patch', pb.logical_port);
       if (ofport && pb.tag) tag = pb.tag;
     } else {
-      ofport = pb.chassis === here || pb.type === 'localport' ? this.ofportOf('vif', pb.logical_port) : undefined;
+      ofport = view.claimed(pb) || pb.type === 'localport' ? this.ofportOf('vif', pb.logical_port) : undefined;
     }
     const localnet = this.localnetOf(pb.datapath);
     let access: 'local' | 'localnet' | 'remote' = 'local';
@@ -228,11 +227,12 @@ export class PhysicalFlows {
       if (tag)
         a65.push(
           { type: 'push_vlan', ethertype: 0x8100 },
-          { type: 'set_field', field: 'vlan_vid', value: BigInt(0x1000 | tag), mask: 0x1fffn, raw: 'set_field' },
+          { type: 'set_field', field: 'vlan_vid', value: BigInt(0x1000 | tag), mask: 0xffffn, raw: 'set_field' },
         );
       a65.push({ type: 'output', port: ofport.ofport });
       if (tag) a65.push({ type: 'strip_vlan', raw: 'pop_vlan' });
       this.add(T.OFTABLE_LOG_TO_PHY, 100, cookie, outportMatch(dpKey, pb.tunnel_key), a65);
+      if (pb.type === 'localnet') this.replaceChassisMac(pb, ld, ofport, tag, z);
       if (pb.type === 'localnet') {
         for (const bit of [T.MLF_LOCALPORT_BIT, T.MLF_LOCAL_ONLY_BIT]) {
           const m = outportMatch(dpKey, pb.tunnel_key);
@@ -255,7 +255,24 @@ export class PhysicalFlows {
       ]);
       return;
     }
-    const tun = this.tunnelTo(pb.chassis);
+    const ha = view.haOrdered(pb);
+    if (ha.length >= 2) {
+      // put_remote_port_redirect_overlay_ha_remote: active/backup over the gateways' tunnels.
+      const members = ha.map((c) => this.tunnelTo(c)).filter((t): t is OfPort => t !== undefined);
+      if (!members.length) return;
+      const actions: OfpAction[] = [];
+      this.encapsulate(dpKey, pb.tunnel_key, actions);
+      actions.push({
+        type: 'bundle',
+        fields: 'eth_src',
+        basis: 0,
+        algorithm: 'active_backup',
+        members: members.map((t) => t.ofport),
+      });
+      this.add(T.OFTABLE_REMOTE_OUTPUT, 100, cookie, outportMatch(dpKey, pb.tunnel_key), actions);
+      return;
+    }
+    const tun = this.tunnelTo(view.chassisOf(pb));
     if (!tun) return;
     const actions: OfpAction[] = [];
     this.encapsulate(dpKey, pb.tunnel_key, actions);
@@ -263,14 +280,33 @@ export class PhysicalFlows {
     this.add(T.OFTABLE_REMOTE_OUTPUT, 100, cookie, outportMatch(dpKey, pb.tunnel_key), actions);
   }
 
-  private crActive(pb: SbPortBinding): boolean {
-    const group = pb.ha_chassis_group ? this.view.sb.tables.HA_Chassis_Group.get(pb.ha_chassis_group) : undefined;
-    if (!group) return false;
-    const members = group.ha_chassis
-      .map((id) => this.view.sb.tables.HA_Chassis.get(id))
-      .filter((h): h is NonNullable<typeof h> => h !== undefined)
-      .sort((a, b) => b.priority - a.priority);
-    return members[0]?.chassis === this.view.chassis._uuid;
+  /**
+   * put_replace_chassis_mac_flows: a packet from the localnet port whose source is a chassis MAC
+   * (conjunction 100, clause 0 from put_chassis_mac_conj_id_flow) gets the router port's MAC back.
+   */
+  private replaceChassisMac(pb: SbPortBinding, ld: LocalDatapath, ofport: OfPort, tag: number, z: Zones): void {
+    const conjId = 100n;
+    const vlan = (m: Match) => {
+      if (tag) maskField(m, 'vlan_tci', BigInt(0x1000 | tag), 0x1fffn);
+      else maskField(m, 'vlan_tci', 0n, 0x1000n);
+    };
+    for (const { remote } of ld.peerPorts) {
+      const mac = /^\s*([0-9a-fA-F:]{17})/.exec(remote.mac[0] ?? '')?.[1];
+      if (!mac) continue;
+      const cookie = lflowCookie(remote._uuid);
+      const m = emptyMatch();
+      setField(m, 'in_port', BigInt(ofport.ofport));
+      setField(m, 'conj_id', conjId);
+      vlan(m);
+      const actions: OfpAction[] = tag ? [{ type: 'strip_vlan', raw: 'pop_vlan' }] : [];
+      this.ingressMetadata(pb, z, actions);
+      actions.push({ type: 'mod_dl_src', mac: BigInt(`0x${mac.replace(/:/g, '')}`) });
+      actions.push(resubmit(T.OFTABLE_LOG_INGRESS_PIPELINE));
+      this.add(T.OFTABLE_PHY_TO_LOG, 180, cookie, m, actions);
+      const clause = emptyMatch();
+      vlan(clause);
+      this.add(T.OFTABLE_PHY_TO_LOG, 180, cookie, clause, [{ type: 'conjunction', id: 100, clause: 2, nClauses: 2 }]);
+    }
   }
 
   private mcGroup(mcUuid: string): void {
@@ -295,19 +331,19 @@ export class PhysicalFlows {
       if (port.type === 'localport') {
         remote.push(load(T.MFF_LOG_OUTPORT, port.tunnel_key), resubmit(T.OFTABLE_CHECK_LOOPBACK));
       } else if (
-        port.chassis === view.chassis._uuid &&
+        view.claimed(port) &&
         (this.ofportOf('vif', port.logical_port) !== undefined || port.type === 'l3gateway')
       ) {
         local.push(load(T.MFF_LOG_OUTPORT, port.tunnel_key), resubmit(T.OFTABLE_CHECK_LOOPBACK));
       } else if (this.ofportOf('patch', port.logical_port)) {
         local.push(load(T.MFF_LOG_OUTPORT, port.tunnel_key), resubmit(T.OFTABLE_CHECK_LOOPBACK));
-      } else if (port.type === 'chassisredirect' && port.chassis === view.chassis._uuid) {
+      } else if (port.type === 'chassisredirect' && view.claimed(port)) {
         const dist = view.portByName.get(port.options['distributed-port'] ?? '');
         if (dist && dist.datapath === port.datapath) {
           local.push(load(T.MFF_LOG_OUTPORT, dist.tunnel_key), resubmit(T.OFTABLE_CHECK_LOOPBACK));
         }
-      } else if (!localnet && port.chassis) {
-        const name = view.chassisByUuid.get(port.chassis)?.name;
+      } else if (!localnet && view.chassisOf(port)) {
+        const name = view.chassisByUuid.get(view.chassisOf(port) ?? '')?.name;
         if (name && !remoteChassis.includes(name)) remoteChassis.push(name);
       }
     }

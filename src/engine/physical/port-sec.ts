@@ -125,7 +125,6 @@ class PortSec {
       }
     }
     if (ps.ipv6.length) {
-      const lla = v6Value(linkLocalOf(ps.ea));
       const src = (m: Match) => {
         setField(m, 'eth_src', ea);
         setField(m, 'eth_type', ETH_TYPE_IPV6);
@@ -133,28 +132,25 @@ class PortSec {
       for (const a of ps.ipv6) {
         const m = this.reset(T.MFF_LOG_INPORT);
         src(m);
-        maskField(m, 'ipv6_src', v6Value(a.addr), a.plen === 128 ? (1n << 128n) - 1n : v6Value(ipv6Mask(a.plen)));
-        this.add(T.OFTABLE_CHK_IN_PORT_SEC, 90, m, allow);
+        if (a.plen === 128 || hostBits(a)) setField(m, 'ipv6_src', v6Value(a.addr));
+        else maskField(m, 'ipv6_src', v6Value(a.network), v6Value(ipv6Mask(a.plen)));
+        this.add(T.OFTABLE_CHK_IN_PORT_SEC, 90, m, ndCheck);
       }
       const m = this.reset(T.MFF_LOG_INPORT);
       src(m);
-      setField(m, 'ipv6_src', lla);
+      setField(m, 'ipv6_src', v6Value(linkLocalOf(ps.ea)));
+      this.add(T.OFTABLE_CHK_IN_PORT_SEC, 90, m, ndCheck);
+      // DAD and MLD from the unspecified address to ff02::/16.
+      setField(m, 'ipv6_src', 0n);
+      maskField(m, 'ipv6_dst', 0xff02n << 112n, 0xffffn << 112n);
+      setField(m, 'nw_proto', IPPROTO_ICMPV6);
+      setField(m, 'icmpv6_type', 131n);
+      setField(m, 'icmpv6_code', 0n);
       this.add(T.OFTABLE_CHK_IN_PORT_SEC, 90, m, allow);
-      const dad = this.reset(T.MFF_LOG_INPORT);
-      src(dad);
-      setField(dad, 'ipv6_src', 0n);
-      setField(dad, 'nw_proto', IPPROTO_ICMPV6);
-      setField(dad, 'icmpv6_type', 131n);
-      this.add(T.OFTABLE_CHK_IN_PORT_SEC, 90, dad, allow);
-      setField(dad, 'icmpv6_type', 143n);
-      this.add(T.OFTABLE_CHK_IN_PORT_SEC, 90, dad, allow);
-      const nd = this.reset(T.MFF_LOG_INPORT);
-      src(nd);
-      setField(nd, 'nw_proto', IPPROTO_ICMPV6);
-      setField(nd, 'icmpv6_type', 135n);
-      this.add(T.OFTABLE_CHK_IN_PORT_SEC, 90, nd, ndCheck);
-      setField(nd, 'icmpv6_type', 136n);
-      this.add(T.OFTABLE_CHK_IN_PORT_SEC, 90, nd, ndCheck);
+      setField(m, 'icmpv6_type', 143n);
+      this.add(T.OFTABLE_CHK_IN_PORT_SEC, 90, m, allow);
+      setField(m, 'icmpv6_type', 135n);
+      this.add(T.OFTABLE_CHK_IN_PORT_SEC, 90, m, ndCheck);
     }
     this.ndFlows(ps, ea);
   }
@@ -188,7 +184,7 @@ class PortSec {
         setField(t, 'icmpv6_type', 136n);
         setField(t, 'icmpv6_code', 0n);
         setField(t, 'nd_tll', 0n);
-        if (a.plen === 128) setField(t, 'nd_target', v6Value(a.addr));
+        if (a.plen === 128 || hostBits(a)) setField(t, 'nd_target', v6Value(a.addr));
         else maskField(t, 'nd_target', v6Value(a.network), v6Value(ipv6Mask(a.plen)));
         this.add(T.OFTABLE_CHK_IN_PORT_SEC_ND, 90, t, allow);
         setField(t, 'nd_tll', ea);
@@ -239,7 +235,7 @@ class PortSec {
           for (const a of ps.ipv6) {
             const d = base();
             setField(d, 'eth_type', type);
-            if (a.plen === 128) setField(d, 'ipv6_dst', v6Value(a.addr));
+            if (a.plen === 128 || hostBits(a)) setField(d, 'ipv6_dst', v6Value(a.addr));
             else maskField(d, 'ipv6_dst', v6Value(a.network), v6Value(ipv6Mask(a.plen)));
             this.add(T.OFTABLE_CHK_OUT_PORT_SEC, 95, d, allow);
           }
@@ -253,6 +249,11 @@ class PortSec {
       }
     }
   }
+}
+
+/** !ipv6_addr_is_host_zero: the address has bits outside its prefix. */
+function hostBits(a: { addr: Uint16Array; network: Uint16Array }): boolean {
+  return v6Value(a.addr) !== v6Value(a.network);
 }
 
 function parseBcast(s: string): number {
