@@ -7,7 +7,9 @@ import { runNbctl } from './nbctl/index.ts';
 import { isSbBound, runMacBindingAdd, runSbctl, type ToolResult } from './sbctl.ts';
 import { applyNorthdWriteback } from '../nb/northd-writeback.ts';
 import { applyIpamWriteback } from './ipam-writeback.ts';
-import { resolvePendingBindings, runVsctl, type Hosts } from './vsctl.ts';
+import { resolvePendingBindings, runVsctl, switchOf, type Hosts } from './vsctl.ts';
+import { runOfctl } from './ovs-ofctl.ts';
+import { runAppctl } from './ovs-appctl.ts';
 import { runFilter } from './filters.ts';
 import { readIf } from './if.ts';
 
@@ -34,9 +36,16 @@ export interface ShellState {
   vars: Map<string, string>;
   host: string;
   hosts: Hosts;
+  /** Files the script wrote with `cat > FILE <<EOF` (ovs-ofctl add-flows reads them). */
+  files: Map<string, string>;
 }
 
-export const newShellState = (): ShellState => ({ vars: new Map(), host: 'localhost', hosts: new Map() });
+export const newShellState = (): ShellState => ({
+  vars: new Map(),
+  host: 'localhost',
+  hosts: new Map(),
+  files: new Map(),
+});
 
 const IGNORED = new Set(['sudo', 'env', 'time', 'command', 'exec', 'nohup']);
 
@@ -172,6 +181,23 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
       break;
     case 'ovs-vsctl':
       result = runVsctl(ex.world, ex.shell.hosts, ex.shell.host, args);
+      if (result !== 'unsupported' && result.error) return fail(result.error);
+      break;
+    case 'ovs-ofctl':
+      result = runOfctl(switchOf(ex.world, ex.shell.host), args, { stdin: st.stdin, files: ex.shell.files });
+      if (result.error) return fail(result.error);
+      break;
+    case 'ovs-appctl':
+      result = runAppctl(switchOf(ex.world, ex.shell.host), args);
+      if (result.error) return fail(result.error);
+      break;
+    case 'cat':
+      if (st.stdoutTo !== undefined && st.stdin !== undefined && !args.length) {
+        ex.shell.files.set(st.stdoutTo, st.stdin);
+        result = { output: '' };
+      } else if (args.length === 1 && ex.shell.files.has(args[0]))
+        result = { output: ex.shell.files.get(args[0]) ?? '' };
+      else result = 'unsupported';
       break;
     case 'mac-binding-add':
       result = runMacBindingAdd(ex.world, args);
