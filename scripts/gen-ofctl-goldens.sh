@@ -2,10 +2,10 @@
 # gen-ofctl-goldens.sh - regenerate test/golden-ofctl/*.out with the REAL ovs-ofctl 3.1 talking to a
 # real ovs-vswitchd 3.1 (userspace, --enable-dummy=system, private temp dir, unix sockets only).
 #
-# Usage: scripts/gen-ofctl-goldens.sh
+# Usage: scripts/gen-ofctl-goldens.sh [SET...]   (default: every set; a set is an input file without .in)
 #
 # Inputs (one ovs-ofctl argument a line; blank lines and lines starting with # are skipped):
-#   flows.in, errors.in, ovn-hv1.in      add-flow arguments
+#   flows.in, errors.in, ovn-hv1.in, ovn-more.in      add-flow arguments
 #   groups.in                            add-group arguments
 # Each input line is added alone to an empty bridge and dumped back, so each output line belongs to
 # exactly one input line and classifier order does not matter. Outputs, one line per input line:
@@ -92,6 +92,9 @@ run_groups() { # NAME
   echo "$1: $n lines" >&2
 }
 
-for name in flows errors ovn-hv1; do [ -f "$G/$name.in" ] && run_flows "$name"; done
-run_groups groups
+sets=("$@")
+[ ${#sets[@]} -gt 0 ] || sets=(flows errors ovn-hv1 ovn-more groups)
+for name in "${sets[@]}"; do
+  if [ "$name" = groups ]; then run_groups groups; else run_flows "$name"; fi
+done
 ovs-vswitchd --version | head -1 >"$G/versions.txt"

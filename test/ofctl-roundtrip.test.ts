@@ -76,4 +76,32 @@ describe('flow text round trip', () => {
       'cookie=0x0, duration=1.250s, table=3, n_packets=2, n_bytes=196, idle_age=0, priority=10,ip actions=drop',
     );
   });
+
+  it('parses del-flows and mod-flows arguments as parse_ofp_str does for those commands', () => {
+    const del = parseFlow('table=3,cookie=0x10/0xff,out_port=2,ip', { command: 'delete' });
+    expect(del.ok && [del.flow.table, del.flow.cookie, del.flow.cookieMask, del.flow.outPort]).toEqual([
+      3,
+      0x10n,
+      0xffn,
+      2,
+    ]);
+    expect(parseFlow('priority=5', { command: 'delete' })).toEqual({
+      ok: false,
+      error: 'unknown keyword priority',
+      column: 0,
+    });
+    expect(parseFlow('priority=5,ip', { command: 'delete_strict' }).ok).toBe(true);
+    expect(parseFlow('cookie=0x1,ip', { command: 'delete' })).toEqual({
+      ok: false,
+      error: 'cannot set cookie (to match on a cookie, specify a mask, e.g. cookie=0x1/-1)',
+      column: 0,
+    });
+    const mod = parseFlow('in_port=1 actions=output:2', { command: 'modify' });
+    expect(mod.ok && mod.flow.actions).toEqual([{ type: 'output', port: 2 }]);
+    expect(parseFlow('in_port=1,out_port=2 actions=drop')).toEqual({
+      ok: false,
+      error: 'unknown keyword out_port',
+      column: 10,
+    });
+  });
 });

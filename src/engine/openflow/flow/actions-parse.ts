@@ -592,3 +592,11 @@ export function parseActionList(text: string, base: number, ctx: ActionParseCont
   }
   return { ok: true, actions };
 }
+
+/** The actions of a flow ("output:1,resubmit(,8)"), as after "actions=" in add-flow. */
+export function parseActions(
+  text: string,
+  opts: { portByName?: (name: string) => number | undefined } = {},
+): ActionsParseResult {
+  return parseActionList(text, 0, { portByName: opts.portByName });
+}

@@ -17,7 +17,7 @@ import type {
   MfPrereq,
   OfpAction,
 } from './types';
-import { mfFormat, mfParse, parseIntString, strtoull } from './values';
+import { mfFormat, mfParse, parseIntString, parsePort, strtoull } from './values';
 
 const PROTOCOLS: Record<string, [number, number]> = {
   ip: [0x0800, 0],
@@ -246,7 +246,7 @@ export function parseFlow(text: string, opts: FlowParseOptions = {}): FlowParseR
       const r = strtoull(value);
       if (!r || r.tail !== value.length || r.value > 255n) return fail(`unknown table "${value}"`);
       flow.table = Number(r.value);
-    } else if (key === 'priority' && command !== 'delete') {
+    } else if (key === 'priority' && command !== 'delete' && command !== 'dump') {
       const r = strtoull(value);
       if (!r || r.tail !== value.length || r.value > 65535n || value.trim().startsWith('-')) {
         return fail(`invalid priority "${value}"`);
@@ -284,7 +284,13 @@ export function parseFlow(text: string, opts: FlowParseOptions = {}): FlowParseR
         flow.cookie = c;
       }
     } else if (!hasActions && key === 'out_port') {
-      continue;
+      const port = parsePort(value, opts.portByName);
+      if (port === undefined) return fail(`${value} is not a valid OpenFlow port`);
+      flow.outPort = port;
+    } else if (!hasActions && key === 'out_group') {
+      const r = strtoull(value);
+      if (!r || r.tail !== value.length || r.value > 0xffffffffn) return fail(`${value} is not a valid OpenFlow group`);
+      flow.outGroup = Number(r.value);
     } else if (['duration', 'n_packets', 'n_bytes', 'idle_age', 'hard_age'].includes(key)) {
       continue;
     } else {

@@ -2,7 +2,7 @@
 export * from './types';
 export { FIELDS, FLOW_SLOTS, fieldByName, fieldByNxmName, readField, writeField, allOnes } from './fields';
 export { parseFlow, normalizeFlow, formatFlow, prereqsOk } from './flow';
-export { parseActionList as parseActions } from './actions-parse';
+export { parseActions } from './actions-parse';
 export { formatActionList as formatActions, normalizeActions } from './actions-format';
 export { emptyMatch, formatMatch, matchGet, matchSet, normalizeMatch } from './match';
 export { parseGroup, formatGroup } from './group';
