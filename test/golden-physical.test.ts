@@ -72,6 +72,7 @@ function maskValues(line: string, port: (n: string) => string, groups: Map<strin
   return line
     .trim()
     .replace(/cookie=0x[0-9a-f]+, /, '')
+    .replace(/cookie=0x[0-9a-f]+/g, 'cookie=COOKIE')
     .replace(/duration=[0-9.]+s, /, '')
     .replace(/n_packets=\d+, n_bytes=\d+, /, '')
     .replace(/idle_age=\d+, /, '')

@@ -8,6 +8,8 @@ import { lflowsToFlows } from './lflow.ts';
 import { matchKey } from './match.ts';
 import { PhysicalFlows } from './physical.ts';
 import { portSecFlows } from './port-sec.ts';
+import { lbHairpinFlows } from './lb-hairpin.ts';
+import { neighborFlows } from './neighbor.ts';
 
 export type { HypervisorConfig, ChassisView, OfPort } from './chassis.ts';
 export { tunnelPortName } from './chassis.ts';
@@ -67,7 +69,13 @@ export function computeChassisFlows(sb: SbDatabase, hv: HypervisorConfig): Chass
   const groups = new GroupTable();
   const logical = lflowsToFlows(view, { groups, nextConjId: 1 });
   const physical = new PhysicalFlows(view).run();
-  const flows = desiredFlows([...logical.flows, ...physical, ...portSecFlows(view)]);
+  const flows = desiredFlows([
+    ...logical.flows,
+    ...physical,
+    ...portSecFlows(view),
+    ...neighborFlows(view),
+    ...lbHairpinFlows(view),
+  ]);
   // ovn-controller's TLV map: Geneve option class 0x0102 type 0x80, 4 bytes, is tun_metadata0.
   for (const f of flows) f.match.tunMetadataLen = { 0: 4 };
   return { view, flows, groups: groups.entries(), unsupported: logical.unsupported };
