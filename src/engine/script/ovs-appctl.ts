@@ -31,6 +31,38 @@ function parseMac(s: string): bigint | undefined {
   return s.split(':').reduce((acc, x) => (acc << 8n) | (BigInt(`0x${x}`) & 0xffn), 0n);
 }
 
+/** What the userspace datapath reports it supports (dpif/show-dp-features). */
+const DP_FEATURES = [
+  'Masked set action: Yes',
+  'Tunnel push pop: Yes',
+  'Ufid: Yes',
+  'Truncate action: Yes',
+  'Clone action: Yes',
+  'Sample nesting: 10',
+  'Conntrack eventmask: Yes',
+  'Conntrack clear: Yes',
+  'Max dp_hash algorithm: 1',
+  'Check pkt length action: Yes',
+  'Conntrack timeout policy: Yes',
+  'Explicit Drop action: Yes',
+  'Optimized Balance TCP mode: Yes',
+  'Conntrack all-zero IP SNAT: Yes',
+  'MPLS Label add: Yes',
+  'Max VLAN headers: 1',
+  'Max MPLS depth: 3',
+  'Recirc: Yes',
+  'CT state: Yes',
+  'CT zone: Yes',
+  'CT mark: Yes',
+  'CT label: Yes',
+  'CT state NAT: Yes',
+  'CT orig tuple: Yes',
+  'CT orig tuple for IPv6: Yes',
+  'IPv6 ND Extension: Yes',
+]
+  .map((l) => `${l}\n`)
+  .join('');
+
 export function runAppctl(sw: OvsSwitch, args: string[]): ToolResult {
   let i = 0;
   while (i < args.length && args[i].startsWith('-')) i += args[i] === '-t' || args[i] === '--target' ? 2 : 1;
@@ -41,6 +73,9 @@ export function runAppctl(sw: OvsSwitch, args: string[]): ToolResult {
       if (!r.ok) return fail(r.error);
       return { output: formatTrace(r.result) };
     }
+    case 'dpif/show-dp-features':
+      if (!sw.bridges.has(rest[0] ?? '')) return fail('no such bridge');
+      return { output: DP_FEATURES };
     case 'dpif/show':
       return { output: dpifShow(sw) };
     case 'fdb/show': {

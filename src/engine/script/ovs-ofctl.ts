@@ -56,8 +56,22 @@ function encodeOpenflow10(actions: OfpAction[]): OfpAction[] {
   });
 }
 
+/** NXAST_NOTE pads the note with zeros to a multiple of 8 bytes of action (10 bytes of header). */
+function padNotes(actions: OfpAction[]): OfpAction[] {
+  return actions.map((a): OfpAction => {
+    if (a.type === 'note') {
+      const len = Math.ceil((10 + a.data.length) / 8) * 8 - 10;
+      return { ...a, data: [...a.data, ...new Array<number>(len - a.data.length).fill(0)] };
+    }
+    if (a.type === 'clone' || a.type === 'ct' || a.type === 'write_actions')
+      return { ...a, actions: padNotes(a.actions) };
+    return a;
+  });
+}
+
 function encodeFor(version: number, flow: Flow): Flow {
-  return version === 10 ? { ...flow, actions: encodeOpenflow10(flow.actions) } : flow;
+  const actions = padNotes(flow.actions);
+  return { ...flow, actions: version === 10 ? encodeOpenflow10(actions) : actions };
 }
 
 export function runOfctl(sw: OvsSwitch, args: string[], io: OfctlIo): ToolResult {

@@ -1,6 +1,7 @@
 // The flow table operations of ovs-ofctl on a bridge (ofproto's flow_mod semantics): add replaces a
 // flow with the same match and priority, modify/delete go by a (loose or strict) match.
-import type { Flow, Match } from '../flow/types.ts';
+import { OFPP, type Flow, type Match } from '../flow/types.ts';
+import { buildTable } from '../classifier/classifier.ts';
 import type { Bridge, InstalledFlow } from './model.ts';
 
 function sameMatch(a: Match, b: Match): boolean {
@@ -75,12 +76,29 @@ export function modifyFlows(br: Bridge, sel: Flow, strict: boolean): void {
   }
 }
 
-/** The flows of a dump, as ovs-ofctl shows them: by table, then priority (highest first). */
+/** The flows of a dump in the order the classifier's cursor walks them: by table, then subtable (highest
+ * priority first, older first on ties), then the subtable's rules. */
 export function dumpOrder(br: Bridge, sel: Flow | undefined): InstalledFlow[] {
   const out: InstalledFlow[] = [];
   for (const n of [...br.tables.keys()].sort((a, b) => a - b)) {
     const t = (br.tables.get(n) ?? []).filter((x) => !sel || (selected(x, sel, false) && outputsTo(x, sel.outPort)));
-    out.push(...[...t].sort((a, b) => b.flow.priority - a.flow.priority || a.seq - b.seq));
+    for (const st of buildTable(t).subtables) out.push(...st.rules);
   }
   return out;
+}
+
+/** The flow a bridge without a controller and not in fail-mode secure starts with. */
+export function addDefaultNormalFlow(br: Bridge): void {
+  addFlow(br, {
+    table: 0,
+    priority: 0,
+    cookie: 0n,
+    cookieMask: 0n,
+    idleTimeout: 0,
+    hardTimeout: 0,
+    importance: 0,
+    flags: {},
+    match: { slots: {} },
+    actions: [{ type: 'output', port: OFPP.NORMAL }],
+  });
 }

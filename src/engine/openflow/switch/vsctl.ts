@@ -3,6 +3,7 @@
 import { OFPP } from '../flow/types.ts';
 import { allInterfaces, findInterface, type Bridge, type Interface, type OvsSwitch, type Port } from './model.ts';
 import { reconfigure, removeInterface } from './reconfigure.ts';
+import { addDefaultNormalFlow } from './flows.ts';
 
 export interface VsctlResult {
   output: string;
@@ -432,6 +433,10 @@ export function runSwitchVsctl(sw: OvsSwitch, args: string[]): VsctlResult {
     return { output: '', error: `ovs-vsctl: ${e.message}` };
   }
   for (const { bridge, iface } of ctx.released) removeInterface(sw, bridge, iface);
+  // a new bridge without fail-mode secure forwards as a learning switch until flows are changed
+  for (const { bridge, iface } of sw.pending.slice(pending))
+    if (iface.name === bridge.name && bridge.failMode !== 'secure' && sw.bridges.get(bridge.name) === bridge)
+      addDefaultNormalFlow(bridge);
   reconfigure(sw);
   return { output: ctx.out.join('') };
 }

@@ -118,10 +118,10 @@ function runPass(
     ctx.conntracked = true;
   }
   ctx.tableId = startTable;
-  xlateTableAction(ctx, Number(ctx.flow.in_port ?? 0n), startTable, true, names);
+  xlateTableAction(ctx, Number(ctx.flow.in_port ?? 0n), startTable, true, names, true);
   if (!ctx.freezing && !ctx.error) xlateActionSet(ctx, names);
   optimizeTrailingClone(ctx.odp);
-  wcFinish(ctx.wc, ctx.flow);
+  wcFinish(ctx.wc, ctx.flow, initial);
   const slowPath: string[] = [];
   if (!ctx.error) {
     if (ctx.odp.size > 65535 - 4) slowPath.push('Uses action(s) not supported by datapath');
@@ -143,7 +143,7 @@ function runPass(
 }
 
 /** xlate_wc_finish: registers and metadata are never in a megaflow; ICMP type/code are 8 bits. */
-function wcFinish(wc: Record<string, bigint>, flow: Packet): void {
+function wcFinish(wc: Record<string, bigint>, flow: Packet, original: Packet): void {
   for (const k of Object.keys(wc)) if (/^(reg\d+|metadata|conj_id|actset_output)$/.test(k)) delete wc[k];
   const p = flow.nw_proto;
   if ((flow.eth_type === 0x0800n && p === 1n) || (flow.eth_type === 0x86ddn && p === 58n)) {
@@ -152,6 +152,10 @@ function wcFinish(wc: Record<string, bigint>, flow: Packet): void {
   }
   if (wc.vlan_tci) wc.vlan_tci |= 0x1000n;
   if (wc.vlan_tci1) wc.vlan_tci1 |= 0x1000n;
+  // VLAN headers and a tunnel the packet did not arrive with are not part of its megaflow
+  if (!((original.vlan_tci ?? 0n) & 0x1000n)) delete wc.vlan_tci;
+  if (!((original.vlan_tci ?? 0n) & 0x1000n) || !((original.vlan_tci1 ?? 0n) & 0x1000n)) delete wc.vlan_tci1;
+  if (!original.tun_dst) for (const k of Object.keys(wc)) if (k.startsWith('tun_')) delete wc[k];
 }
 
 export function ofprotoTrace(sw: OvsSwitch, args: string[]): TraceOutcome {

@@ -67,8 +67,10 @@ export function xlateTableAction(
   tableId: number,
   isLastAction: boolean,
   names: boolean,
+  initial = false,
 ): void {
-  if (!xlateResubmitResourceCheck(ctx)) return;
+  // the first lookup of a translation is not a resubmit: no limits checked, none counted
+  if (!initial && !xlateResubmitResourceCheck(ctx)) return;
   const oldTable = ctx.tableId;
   ctx.tableId = tableId;
   const oldInPort = get(ctx.flow, 'in_port');
@@ -83,11 +85,11 @@ export function xlateTableAction(
   }
   const node = report(ctx, 'table', ruleText(ctx.bridge, rule, tableId, names));
   node.table = tableId;
-  const deepens = tableId <= oldTable;
+  const deepens = !initial && tableId <= oldTable;
   const oldTrace = ctx.trace;
   ctx.trace = node.subs;
   // xlate_recursively: the same packet, one level deeper only when going back to this or an earlier table
-  ctx.resubmits++;
+  if (!initial) ctx.resubmits++;
   if (deepens) ctx.depth++;
   const oldCookie = ctx.ruleCookie;
   ctx.ruleCookie = rule.flow.cookie;
