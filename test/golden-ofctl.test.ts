@@ -48,6 +48,7 @@ const SETS: [string, 'flows' | 'groups'][] = [
   ['flows', 'flows'],
   ['errors', 'flows'],
   ['ovn-hv1', 'flows'],
+  ['ovn-more', 'flows'],
   ['groups', 'groups'],
 ];
 

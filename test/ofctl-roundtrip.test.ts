@@ -4,10 +4,10 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatFlow, normalizeFlow, parseFlow } from '../src/engine/openflow/flow/index';
+import { formatDuration, formatFlow, normalizeFlow, parseFlow, parseMatch } from '../src/engine/openflow/flow/index';
 
 const dir = fileURLToPath(new URL('./golden-ofctl/', import.meta.url));
-const corpus = ['flows.in', 'ovn-hv1.in']
+const corpus = ['flows.in', 'ovn-hv1.in', 'ovn-more.in']
   .flatMap((f) => readFileSync(dir + f, 'utf8').split('\n'))
   .filter((l) => l !== '' && !l.startsWith('#'));
 const tunMetadataLen = { 0: 4 };
@@ -41,7 +41,11 @@ describe('flow text round trip', () => {
     fc.assert(
       fc.property(mutated, (text) => {
         const once = printed(text);
-        if (once !== undefined) expect(printed(once)).toBe(once);
+        if (once === undefined) return;
+        const again = printed(once);
+        // OVS prints an all-zero set_field mask as "ANY", which it cannot read back either.
+        if (again === undefined) expect(once).toMatch(/set_field:ANY->/);
+        else expect(again).toBe(once);
       }),
       { numRuns: 2000 },
     );
@@ -103,5 +107,19 @@ describe('flow text round trip', () => {
       error: 'unknown keyword out_port',
       column: 10,
     });
+  });
+
+  it('prints durations as ofp_print_duration does', () => {
+    expect([formatDuration(5, 0), formatDuration(0, 737_000_000), formatDuration(1, 1_500)]).toEqual([
+      '5s',
+      '0.737s',
+      '1.0000015s',
+    ]);
+  });
+
+  it('parses a bare match (dump-flows BRIDGE MATCH)', () => {
+    const m = parseMatch('tcp,tp_dst=80');
+    expect(m.ok && Object.keys(m.match.slots).sort()).toEqual(['eth_type', 'nw_proto', 'tp_dst']);
+    expect(parseMatch('tcp actions=drop')).toEqual({ ok: false, error: 'unknown keyword actions', column: 4 });
   });
 });

@@ -11,8 +11,6 @@ import { mfParse, parseIntString, parsePort, strtoull } from './values';
 
 export interface ActionParseContext {
   portByName?: (name: string) => number | undefined;
-  /** Set when an action needs OpenFlow 1.0/NXM (OVS's inconsistent_match). */
-  needsOf10?: boolean;
 }
 
 type Step = { ok: true } | { ok: false; error: string };

@@ -13,6 +13,7 @@ import type {
   FlowParseOptions,
   FlowParseResult,
   Match,
+  MatchParseResult,
   MfField,
   MfPrereq,
   OfpAction,
@@ -343,6 +344,14 @@ export function normalizeFlow(flow: Flow): { ok: true; flow: Flow } | { ok: fals
   };
 }
 
+/** ofp_print_duration: no decimals for whole seconds, 3 for whole milliseconds, else as many as needed. */
+export function formatDuration(sec: number, nsec: number): string {
+  if (nsec <= 0) return `${sec}s`;
+  const msec = Math.floor(nsec / 1e6);
+  if (msec * 1e6 === nsec) return `${sec}.${String(msec).padStart(3, '0')}s`;
+  return `${sec}.${String(nsec).padStart(9, '0').replace(/0+$/, '')}s`;
+}
+
 /** One dump-flows line without ovs-ofctl's leading space (ofputil_flow_stats_format). */
 export function formatFlow(flow: Flow, opts: FlowFormatOptions = {}): string {
   const n = normalizeFlow(flow);
@@ -351,7 +360,7 @@ export function formatFlow(flow: Flow, opts: FlowFormatOptions = {}): string {
   const table = f.table === 255 ? 0 : f.table;
   let s = '';
   if (st || f.cookie) s += `cookie=0x${f.cookie.toString(16)}, `;
-  if (st) s += `duration=${st.durationSec}.${String(Math.floor(st.durationNsec / 1e6)).padStart(3, '0')}s, `;
+  if (st) s += `duration=${formatDuration(st.durationSec, st.durationNsec)}, `;
   if (st || table) s += `table=${table}, `;
   if (st) s += `n_packets=${st.nPackets}, n_bytes=${st.nBytes}, `;
   if (f.idleTimeout) s += `idle_timeout=${f.idleTimeout}, `;
@@ -364,4 +373,10 @@ export function formatFlow(flow: Flow, opts: FlowFormatOptions = {}): string {
   const match = formatMatch(f.match, f.priority, opts.portName);
   if (match) s += `${match} `;
   return `${s}actions=${formatActionList(f.actions, opts.portName)}`;
+}
+
+/** A match alone, as dump-flows and del-flows take it (no actions; out_port allowed). */
+export function parseMatch(text: string, opts: FlowParseOptions = {}): MatchParseResult {
+  const r = parseFlow(text, { ...opts, command: opts.command ?? 'dump' });
+  return r.ok ? { ok: true, match: r.flow.match } : r;
 }

@@ -1,7 +1,7 @@
 // The OpenFlow flow language of ovs-ofctl 3.1: see types.ts for the data and notes/openflow-flow-api.md.
 export * from './types';
 export { FIELDS, FLOW_SLOTS, fieldByName, fieldByNxmName, readField, writeField, allOnes } from './fields';
-export { parseFlow, normalizeFlow, formatFlow, prereqsOk } from './flow';
+export { parseFlow, parseMatch, normalizeFlow, formatFlow, formatDuration, prereqsOk } from './flow';
 export { parseActions } from './actions-parse';
 export { formatActionList as formatActions, normalizeActions } from './actions-format';
 export { emptyMatch, formatMatch, matchGet, matchSet, normalizeMatch } from './match';

@@ -395,7 +395,7 @@ function formatTunnel(m: Match): string {
     const e = s[`tun_metadata${i}`];
     if (!e) continue;
     const len = m.tunMetadataLen?.[i];
-    const full = len === undefined ? e.mask : allOnes(8 * len);
+    const full = allOnes(len === undefined ? 992 : 8 * len);
     out += `tun_metadata${i}=${putHex(e.value)}${e.mask === full ? '' : `/${putHex(e.mask)}`},`;
   }
   return out;

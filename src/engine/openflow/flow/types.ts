@@ -157,7 +157,7 @@ export type OfpAction =
       userdata?: number[];
       pause: boolean;
       meterId?: number;
-      /** Printed as the bare word "CONTROLLER:N" when only max_len was given. */
+      /** Unused by the parser and printer (a controller action with only max_len is output:CONTROLLER). */
       bare: boolean;
     }
   | { type: 'group'; groupId: number }
