@@ -13,7 +13,7 @@ const corpus = ['flows.in', 'ovn-hv1.in', 'ovn-more.in']
 const tunMetadataLen = { 0: 4 };
 
 function printed(text: string): string | undefined {
-  const p = parseFlow(text, { tunMetadataLen });
+  const p = parseFlow(text, { tunMetadataLen, version: 15 });
   if (!p.ok) return undefined;
   const n = normalizeFlow(p.flow);
   return n.ok ? formatFlow(n.flow) : undefined;
@@ -121,5 +121,26 @@ describe('flow text round trip', () => {
     const m = parseMatch('tcp,tp_dst=80');
     expect(m.ok && Object.keys(m.match.slots).sort()).toEqual(['eth_type', 'nw_proto', 'tp_dst']);
     expect(parseMatch('tcp actions=drop')).toEqual({ ok: false, error: 'unknown keyword actions', column: 4 });
+  });
+
+  it('keeps the encoding of the add-flow version, as the switch does (OpenFlow 1.0: load:, mod_nw_src:)', () => {
+    const dump = (text: string, version: number, dumpVersion: number): string => {
+      const p = parseFlow(text, { version });
+      return p.ok ? formatFlow(p.flow, { version: dumpVersion }) : `error: ${p.error}`;
+    };
+    expect(dump('actions=set_field:0x2a->tun_id', 10, 10)).toBe('actions=load:0x2a->NXM_NX_TUN_ID[]');
+    expect(dump('ip,actions=set_field:192.168.1.1->ip_src', 10, 10)).toBe('ip actions=mod_nw_src:192.168.1.1');
+    expect(dump('actions=set_field:0x1234->reg3', 13, 13)).toBe('actions=set_field:0x1234->reg3');
+    expect(dump('actions=load:0x5->NXM_NX_REG0[0..3],load:1->reg1[]', 10, 10)).toBe(
+      'actions=load:0x5->NXM_NX_REG0[0..3],load:0x1->NXM_NX_REG1[]',
+    );
+    expect(dump('actions=load:0x5->NXM_NX_REG0[0..3]', 10, 15)).toBe('actions=set_field:0x5/0xf->reg0');
+    expect(dump('dl_vlan_pcp=3,actions=mod_vlan_vid:7,strip_vlan', 10, 10)).toBe(
+      'dl_vlan_pcp=3 actions=mod_vlan_vid:7,strip_vlan',
+    );
+    expect(dump('vlan_tci=0,actions=drop', 10, 10)).toBe('vlan_tci=0x0000 actions=drop');
+    expect(dump('actions=strip_vlan', 13, 13)).toBe(
+      'error: none of the usable flow formats (OpenFlow10,NXM) is among the allowed flow formats (OXM-OpenFlow13)',
+    );
   });
 });

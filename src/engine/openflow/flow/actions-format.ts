@@ -5,7 +5,7 @@
 import { allOnes, fieldByName } from './fields';
 import { formatLearn } from './learn';
 import { formatSubfield } from './subfield';
-import type { Match, NatSpec, OfpAction } from './types';
+import type { Match, MfField, NatSpec, OfpAction } from './types';
 import { OFPP } from './types';
 import { formatEthMasked, formatPort, mfFormat, putHex } from './values';
 import { formatIPv4, formatIPv6 } from '../../packet/addresses';
@@ -17,51 +17,120 @@ function setField(field: string, value: bigint, mask?: bigint): OfpAction {
   return { type: 'set_field', field, value, mask: mask ?? allOnes(f ? 8 * f.nBytes : 64), raw: 'set_field' };
 }
 
-/** The actions as the switch holds them after an OpenFlow 1.5 flow_mod (what dump-flows shows). */
-export function normalizeActions(actions: readonly OfpAction[], match: Match): OfpAction[] {
+/** set_field to a legacy OpenFlow 1.0/1.1 action where one exists (set_field_to_legacy_openflow). */
+function legacySetField(a: Extract<OfpAction, { type: 'set_field' }>, version: number, hasVlan: boolean): OfpAction[] {
+  const v = a.value;
+  switch (a.field) {
+    case 'vlan_tci': {
+      if (!(v & 0x1000n)) return [{ type: 'strip_vlan', raw: version < 11 ? 'strip_vlan' : 'pop_vlan' }];
+      const vid = Number(v & 0xfffn);
+      const pcp = Number(v >> 13n);
+      const push = version < 11;
+      return [
+        ...(version >= 11 && !hasVlan ? [{ type: 'push_vlan', ethertype: 0x8100 } as const] : []),
+        { type: 'set_vlan_vid', vid, push },
+        { type: 'set_vlan_pcp', pcp, push },
+      ];
+    }
+    case 'vlan_vid':
+      return [{ type: 'set_vlan_vid', vid: Number(v & 0xfffn), push: version < 11 }];
+    case 'vlan_pcp':
+      return [{ type: 'set_vlan_pcp', pcp: Number(v), push: version < 11 }];
+    case 'eth_src':
+    case 'eth_dst':
+      return [{ type: a.field === 'eth_src' ? 'mod_dl_src' : 'mod_dl_dst', mac: v }];
+    case 'ip_src':
+    case 'ip_dst':
+      return [{ type: a.field === 'ip_src' ? 'mod_nw_src' : 'mod_nw_dst', addr: v }];
+    case 'nw_tos':
+      return [{ type: 'mod_nw_tos', dscp: Number(v) }];
+    case 'ip_dscp':
+      return [{ type: 'mod_nw_tos', dscp: Number(v << 2n) & 0xff }];
+    case 'nw_ecn':
+      return version < 11 ? [{ ...a, raw: 'load' }] : [{ type: 'mod_nw_ecn', ecn: Number(v) }];
+    case 'tcp_src':
+    case 'udp_src':
+    case 'tcp_dst':
+    case 'udp_dst':
+      return [{ type: a.field.endsWith('src') ? 'mod_tp_src' : 'mod_tp_dst', port: Number(v) }];
+    default:
+      return [{ ...a, raw: 'load' }];
+  }
+}
+
+/**
+ * The actions after a trip through OpenFlow `version` (10 … 15): encode (ofpacts_put_openflow_actions) and
+ * decode again. Adding a flow applies this with the add-flow version (what the switch stores, what
+ * ofproto/trace prints); dump-flows applies it again with the dump version.
+ */
+export function normalizeActions(actions: readonly OfpAction[], match: Match, version = 15): OfpAction[] {
   const out: OfpAction[] = [];
   const tci = match.slots.vlan_tci;
   let hasVlan = tci !== undefined && (tci.value & 0x1000n) !== 0n;
   const proto = match.slots.nw_proto?.value;
   const l4 = proto === 17n ? 'udp' : proto === 132n ? 'sctp' : 'tcp';
+  const modern = version >= 12;
   for (const a of actions) {
     switch (a.type) {
-      case 'set_field':
-        out.push({ ...a, raw: 'set_field' });
+      case 'set_field': {
+        const f = fieldByName(a.field);
+        const full = f !== undefined && a.mask === allOnes(8 * f.nBytes);
+        // mf_format trims tun_metadata to its TLV length, so a mask of that length prints as none.
+        const md = /^tun_metadata(\d+)$/.exec(a.field);
+        const tlvLen = md ? match.tunMetadataLen?.[Number(md[1])] : undefined;
+        if (tlvLen !== undefined && a.mask === allOnes(8 * tlvLen)) {
+          out.push({ ...a, mask: allOnes(992), raw: version >= 15 || a.raw !== 'load' ? 'set_field' : 'load' });
+        } else if (version >= 15) out.push({ ...a, raw: 'set_field' });
+        else if (a.raw === 'load') out.push(a);
+        else if (version < 12) out.push(...legacySetField(a, version, hasVlan));
+        else out.push({ ...a, raw: full ? 'set_field' : 'load' });
         if (a.field === 'vlan_vid' || a.field === 'vlan_tci') hasVlan = (a.value & 0x1000n) !== 0n;
         break;
+      }
       case 'mod_dl_src':
       case 'mod_dl_dst':
-        out.push(setField(a.type === 'mod_dl_src' ? 'eth_src' : 'eth_dst', a.mac));
+        out.push(modern ? setField(a.type === 'mod_dl_src' ? 'eth_src' : 'eth_dst', a.mac) : a);
         break;
       case 'mod_nw_src':
       case 'mod_nw_dst':
-        out.push(setField(a.type === 'mod_nw_src' ? 'ip_src' : 'ip_dst', a.addr));
+        out.push(modern ? setField(a.type === 'mod_nw_src' ? 'ip_src' : 'ip_dst', a.addr) : a);
         break;
       case 'mod_nw_tos':
-        out.push(setField('ip_dscp', BigInt(a.dscp >> 2)));
+        out.push(modern ? setField('ip_dscp', BigInt(a.dscp >> 2)) : a);
         break;
       case 'mod_nw_ecn':
-        out.push(setField('nw_ecn', BigInt(a.ecn)));
+        out.push(
+          modern
+            ? setField('nw_ecn', BigInt(a.ecn))
+            : version < 11
+              ? { type: 'set_field', field: 'nw_ecn', value: BigInt(a.ecn), mask: 0xffn, raw: 'load' }
+              : a,
+        );
         break;
       case 'mod_tp_src':
       case 'mod_tp_dst':
-        out.push(setField(`${l4}_${a.type === 'mod_tp_src' ? 'src' : 'dst'}`, BigInt(a.port)));
+        out.push(modern ? setField(`${l4}_${a.type === 'mod_tp_src' ? 'src' : 'dst'}`, BigInt(a.port)) : a);
         break;
       case 'set_tunnel':
-        out.push(setField('tun_id', a.tunId));
+        out.push(modern ? setField('tun_id', a.tunId) : a);
         break;
       case 'set_vlan_vid':
       case 'set_vlan_pcp':
-        if (a.push && !hasVlan) {
-          out.push({ type: 'push_vlan', ethertype: 0x8100 });
+        if (version < 11) {
+          out.push({ ...a, push: true });
           hasVlan = true;
+          break;
         }
-        out.push(
-          a.type === 'set_vlan_vid'
-            ? setField('vlan_vid', BigInt(a.vid | 0x1000))
-            : setField('vlan_pcp', BigInt(a.pcp)),
-        );
+        if (a.push && !hasVlan) out.push({ type: 'push_vlan', ethertype: 0x8100 });
+        hasVlan = true;
+        if (!modern) out.push({ ...a, push: false });
+        else {
+          out.push(
+            a.type === 'set_vlan_vid'
+              ? setField('vlan_vid', BigInt(a.vid | 0x1000))
+              : setField('vlan_pcp', BigInt(a.pcp)),
+          );
+        }
         break;
       case 'push_vlan':
         hasVlan = true;
@@ -69,10 +138,11 @@ export function normalizeActions(actions: readonly OfpAction[], match: Match): O
         break;
       case 'strip_vlan':
         hasVlan = false;
-        out.push({ type: 'strip_vlan', raw: 'pop_vlan' });
+        out.push({ type: 'strip_vlan', raw: version < 11 ? 'strip_vlan' : 'pop_vlan' });
         break;
       case 'enqueue':
-        out.push({ type: 'set_queue', queue: a.queue }, { type: 'output', port: a.port }, { type: 'pop_queue' });
+        if (version < 11) out.push(a);
+        else out.push({ type: 'set_queue', queue: a.queue }, { type: 'output', port: a.port }, { type: 'pop_queue' });
         break;
       case 'note': {
         const len = Math.ceil((10 + a.data.length) / 8) * 8 - 10;
@@ -81,16 +151,32 @@ export function normalizeActions(actions: readonly OfpAction[], match: Match): O
       }
       case 'clone':
       case 'write_actions':
-        out.push({ ...a, actions: normalizeActions(a.actions, match) });
-        break;
       case 'ct':
-        out.push({ ...a, actions: normalizeActions(a.actions, match) });
+        out.push({ ...a, actions: normalizeActions(a.actions, match, version) });
         break;
       default:
         out.push(a);
     }
   }
   return out;
+}
+
+/** format_SET_FIELD of a reg_load: one "load:" per contiguous run of mask bits, at most 64 bits each. */
+function formatLoad(value: bigint, mask: bigint, f: MfField): string {
+  const out: string[] = [];
+  let ofs = 0;
+  while (ofs < f.nBits) {
+    while (ofs < f.nBits && !((mask >> BigInt(ofs)) & 1n)) ofs++;
+    if (ofs >= f.nBits) break;
+    let end = ofs + 1;
+    while (end < Math.min(ofs + 64, f.nBits) && (mask >> BigInt(end)) & 1n) end++;
+    const v = (value >> BigInt(ofs)) & allOnes(end - ofs);
+    out.push(
+      `load:${v === 0n ? '0' : `0x${v.toString(16)}`}->${formatSubfield({ field: f.name, ofs, nBits: end - ofs })}`,
+    );
+    ofs = end;
+  }
+  return out.join(',');
 }
 
 const hexArg = (data: readonly number[]): string => data.map((b) => b.toString(16).padStart(2, '0')).join('.');
@@ -146,6 +232,7 @@ function formatOne(a: OfpAction, portName: PortName): string {
     case 'set_field': {
       const f = fieldByName(a.field);
       if (!f) return `set_field:${putHex(a.value)}->${a.field}`;
+      if (a.raw === 'load') return formatLoad(a.value, a.mask, f);
       return `set_field:${mfFormat(f, a.value, a.mask, portName)}->${f.name}`;
     }
     case 'move':

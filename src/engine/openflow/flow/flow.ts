@@ -96,8 +96,11 @@ export function prereqsOk(p: MfPrereq, m: Match): boolean {
 }
 
 const MATCH_INCONSISTENT = 'actions are invalid with specified match (OFPBAC_MATCH_INCONSISTENT)';
-const NEEDS_OF10 =
-  'none of the usable flow formats (OpenFlow10,NXM) is among the allowed flow formats (OXM-OpenFlow15)';
+/** ovs-ofctl's complaint when only OpenFlow 1.0/NXM can carry the flow but -O named a later version. */
+function needsOf10(version: number): string {
+  const allowed = version === 11 ? 'OpenFlow11' : `OXM-OpenFlow${version}`;
+  return `none of the usable flow formats (OpenFlow10,NXM) is among the allowed flow formats (${allowed})`;
+}
 
 /** ofpacts_check, for what ovs-ofctl itself rejects: set_field prerequisites, ct outside IP, CT fields. */
 function checkActions(
@@ -194,6 +197,7 @@ function parseSubfieldMatch(name: string, value: string, m: Match): string | und
 /** parse_ofp_str: an ovs-ofctl flow (add-flow syntax by default). */
 export function parseFlow(text: string, opts: FlowParseOptions = {}): FlowParseResult {
   const command = opts.command ?? 'add';
+  const version = opts.version ?? (opts.openflow15 ? 15 : 10);
   const hasActions = command === 'add' || command === 'modify' || command === 'modify_strict';
   const flow: Flow = {
     table: 255,
@@ -206,6 +210,7 @@ export function parseFlow(text: string, opts: FlowParseOptions = {}): FlowParseR
     flags: {},
     match: emptyMatch(),
     actions: [],
+    version,
   };
   let matchText = text;
   let actionsText = '';
@@ -307,7 +312,7 @@ export function parseFlow(text: string, opts: FlowParseOptions = {}): FlowParseR
     const e = checkActions(flow.actions, m, false, of10);
     if (e) return { ok: false, error: e, column: actionsBase };
     if (!usable) return { ok: false, error: MATCH_INCONSISTENT, column: actionsBase };
-    if (of10.needed && opts.openflow15) return { ok: false, error: NEEDS_OF10, column: actionsBase };
+    if (of10.needed && version > 10) return { ok: false, error: needsOf10(version), column: actionsBase };
   }
   return { ok: true, flow };
 }
@@ -331,7 +336,8 @@ export function normalizeFlow(flow: Flow): { ok: true; flow: Flow } | { ok: fals
     const md = /^tun_metadata(\d+)$/.exec(slot);
     if (md && tlv && tlv[Number(md[1])] === undefined) return { ok: false, error: 'NXFMFC_INVALID_TLV_FIELD' };
   }
-  const m = normalizeMatch(flow.match);
+  const version = flow.version ?? 15;
+  const m = normalizeMatch(flow.match, version);
   if (!m.ok) return m;
   return {
     ok: true,
@@ -339,7 +345,7 @@ export function normalizeFlow(flow: Flow): { ok: true; flow: Flow } | { ok: fals
       ...flow,
       table: flow.table === 255 ? 0 : flow.table,
       match: m.match,
-      actions: normalizeActions(flow.actions, flow.match),
+      actions: normalizeActions(flow.actions, flow.match, version),
     },
   };
 }
@@ -354,7 +360,9 @@ export function formatDuration(sec: number, nsec: number): string {
 
 /** One dump-flows line without ovs-ofctl's leading space (ofputil_flow_stats_format). */
 export function formatFlow(flow: Flow, opts: FlowFormatOptions = {}): string {
-  const n = normalizeFlow(flow);
+  // What the switch stores (the add-flow version's encoding), then the dump's own OpenFlow round trip.
+  const stored = normalizeFlow(flow);
+  const n = normalizeFlow({ ...(stored.ok ? stored.flow : flow), version: opts.version ?? 15 });
   const f = n.ok ? n.flow : flow;
   const st = opts.stats;
   const table = f.table === 255 ? 0 : f.table;

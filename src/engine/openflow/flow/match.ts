@@ -127,7 +127,7 @@ function ctValid(m: Match): boolean {
  * nx_pull_raw): fields without their prerequisites are not encoded, VLAN becomes VID+PCP, DSCP/ECN/frag
  * become exact. Returns OVS's error name when the switch rejects the decoded match.
  */
-export function normalizeMatch(m: Match): { ok: true; match: Match } | { ok: false; error: string } {
+export function normalizeMatch(m: Match, version = 15): { ok: true; match: Match } | { ok: false; error: string } {
   const out = emptyMatch();
   const copy = (slot: string, maskOverride?: bigint): void => {
     const e = m.slots[slot];
@@ -137,11 +137,13 @@ export function normalizeMatch(m: Match): { ok: true; match: Match } | { ok: fal
   for (const slot of ['eth_src', 'eth_dst', 'eth_type']) copy(slot);
   const dlType = entry(m, 'eth_type').mask ? entry(m, 'eth_type').value : 0n;
 
+  // NXM (OpenFlow 1.0/1.1) carries vlan_tci whole; OXM carries VID (with the present bit) and PCP.
   const tci = entry(m, 'vlan_tci');
   const vid = tci.value & 0x1fffn;
   const vidMask = tci.mask & 0x1fffn;
-  if (vidMask) put(out, 'vlan_tci', vid, vidMask);
-  if (vid && tci.mask & 0xe000n) {
+  if (version < 12) copy('vlan_tci');
+  else if (vidMask) put(out, 'vlan_tci', vid, vidMask);
+  if (version >= 12 && vid && tci.mask & 0xe000n) {
     const o = entry(out, 'vlan_tci');
     put(out, 'vlan_tci', o.value | 0x1000n | (tci.value & 0xe000n), o.mask | 0xf000n);
   }

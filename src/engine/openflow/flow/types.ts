@@ -278,6 +278,11 @@ export interface Flow {
   flags: FlowFlags;
   match: Match;
   actions: OfpAction[];
+  /**
+   * OpenFlow version the flow was added with (10 for OpenFlow 1.0 … 15): the switch keeps the action
+   * encoding of that version (load: vs set_field). Absent: 15 (ovn-controller's).
+   */
+  version?: number;
   /** out_port / out_group filters of del-flows and dump-flows (OFPP.ANY / OFPG.ANY when absent). */
   outPort?: number;
   outGroup?: number;
@@ -331,8 +336,13 @@ export interface FlowParseOptions {
   portByName?: (name: string) => number | undefined;
   /** add (actions required), modify, delete (no actions, out_port allowed): ofputil_parse_flow_mod's command. */
   command?: 'add' | 'modify' | 'modify_strict' | 'delete' | 'delete_strict' | 'dump';
-  /** ovs-ofctl -O OpenFlow15: reject what only OpenFlow 1.0/NXM can express (strip_vlan without a VLAN …). */
+  /** ovs-ofctl -O OpenFlow15: the same as version 15. */
   openflow15?: boolean;
+  /**
+   * OpenFlow version of the add-flow (ovs-ofctl -O OpenFlow1x → 1x; without -O: 10, the default). Above 10,
+   * what only OpenFlow 1.0/NXM can express is refused (strip_vlan without a VLAN match …).
+   */
+  version?: number;
   /** tun_metadata TLV map: index → length in bytes (OVS rejects tun_metadataN not in the map). */
   tunMetadataLen?: Record<number, number>;
 }
@@ -340,6 +350,8 @@ export interface FlowParseOptions {
 export interface FlowFormatOptions {
   /** --names: OpenFlow port number → name (undefined: print the number). */
   portName?: (port: number) => string | undefined;
+  /** OpenFlow version of the dump-flows (default 15: ovs-ofctl -O OpenFlow15). */
+  version?: number;
   /** Stats to print (dump-flows without --no-stats); absent: --no-stats form. */
   stats?: FlowStats;
 }
