@@ -70,7 +70,10 @@ export function buildTable(flows: InstalledFlow[]): Table {
       for (const t of TRIE_FIELDS) triePlen[t] = mask[t] ? prefixLen(mask[t], 32) : 0;
       const last = stages[stages.length - 1];
       const portsMask = ((mask.tp_src ?? 0n) << 16n) | (mask.tp_dst ?? 0n);
-      const portsPlen = last.some((s) => s === 'tp_src' || s === 'tp_dst') ? prefixLen(portsMask, 32) : 0;
+      // 32 minus the trailing zero bits of the ports mask, as classifier.c computes ports_mask_len
+      let tz = 0;
+      while (tz < 32 && !((portsMask >> BigInt(tz)) & 1n)) tz++;
+      const portsPlen = last.some((s) => s === 'tp_src' || s === 'tp_dst') && portsMask ? 32 - tz : 0;
       st = { mask, stages, rules: [], maxPriority: -1, triePlen, portsPlen };
       byMask.set(key, st);
     }
@@ -165,6 +168,7 @@ export function lookup(table: Table, pkt: Packet, wc: Masks): InstalledFlow | un
     return false;
   };
   let best: InstalledFlow | undefined;
+  const soft: InstalledFlow[] = [];
   for (const st of table.subtables) {
     if (best && st.maxPriority <= best.flow.priority) break;
     const used: string[] = [];
@@ -184,8 +188,10 @@ export function lookup(table: Table, pkt: Packet, wc: Masks): InstalledFlow | un
       continue;
     }
     const all = Object.keys(st.mask);
-    const rule = st.rules.find((r) => matches(r, pkt, all));
-    if (!rule && st.portsPlen) {
+    const hits = st.rules.filter((r) => matches(r, pkt, all));
+    const rule = hits.find((r) => !isConjunctive(r));
+    for (const r of hits) if (isConjunctive(r) && (!best || r.flow.priority > best.flow.priority)) soft.push(r);
+    if (!hits.length && st.portsPlen) {
       const ports = (((pkt.tp_src ?? 0n) << 16n) | (pkt.tp_dst ?? 0n)) & prefixMask(32, st.portsPlen);
       const values = st.rules.map((r) => ({
         value: ((r.flow.match.slots.tp_src?.value ?? 0n) << 16n) | (r.flow.match.slots.tp_dst?.value ?? 0n),
@@ -193,13 +199,43 @@ export function lookup(table: Table, pkt: Packet, wc: Masks): InstalledFlow | un
       }));
       const mbits = trieLookup(values, ports, 32).maskbits;
       const pm = prefixMask(32, st.portsPlen) & prefixMask(32, mbits);
-      if (st.mask.tp_src) wc.tp_src = (wc.tp_src ?? 0n) | (pm >> 16n);
-      if (st.mask.tp_dst) wc.tp_dst = (wc.tp_dst ?? 0n) | (pm & 0xffffn);
+      if (st.mask.tp_src) wc.tp_src = (wc.tp_src ?? 0n) | ((pm >> 16n) & st.mask.tp_src);
+      if (st.mask.tp_dst) wc.tp_dst = (wc.tp_dst ?? 0n) | (pm & 0xffffn & st.mask.tp_dst);
       fold(wc, st.mask, used);
       continue;
     }
     fold(wc, st.mask, all);
     if (rule && (!best || rule.flow.priority > best.flow.priority)) best = rule;
   }
+  const conj = completeConjunction(soft, best);
+  if (conj !== undefined && !pkt.conj_id) {
+    // the conjunction matched: look again with conj_id set (classifier_lookup__'s second pass)
+    const again = lookup(table, { ...pkt, conj_id: BigInt(conj) }, wc);
+    if (again) return again;
+  }
   return best;
+}
+
+function isConjunctive(r: InstalledFlow): boolean {
+  return r.flow.actions.length > 0 && r.flow.actions.every((a) => a.type === 'conjunction');
+}
+
+/** The id of the highest-priority conjunction all of whose clauses matched, above the best plain rule. */
+function completeConjunction(soft: InstalledFlow[], best: InstalledFlow | undefined): number | undefined {
+  const byPriority = new Map<number, InstalledFlow[]>();
+  for (const r of soft)
+    if (!best || r.flow.priority > best.flow.priority)
+      byPriority.set(r.flow.priority, [...(byPriority.get(r.flow.priority) ?? []), r]);
+  for (const prio of [...byPriority.keys()].sort((a, b) => b - a)) {
+    const clauses = new Map<number, { n: number; seen: Set<number> }>();
+    for (const r of byPriority.get(prio) ?? [])
+      for (const a of r.flow.actions)
+        if (a.type === 'conjunction') {
+          const c = clauses.get(a.id) ?? { n: a.nClauses, seen: new Set<number>() };
+          c.seen.add(a.clause);
+          clauses.set(a.id, c);
+        }
+    for (const [id, c] of [...clauses].sort((x, y) => x[0] - y[0])) if (c.seen.size === c.n) return id;
+  }
+  return undefined;
 }

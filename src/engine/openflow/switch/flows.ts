@@ -82,7 +82,8 @@ export function dumpOrder(br: Bridge, sel: Flow | undefined): InstalledFlow[] {
   const out: InstalledFlow[] = [];
   for (const n of [...br.tables.keys()].sort((a, b) => a - b)) {
     const t = (br.tables.get(n) ?? []).filter((x) => !sel || (selected(x, sel, false) && outputsTo(x, sel.outPort)));
-    for (const st of buildTable(t).subtables) out.push(...st.rules);
+    // within a subtable the rules come in the order they were added, whatever their priority
+    for (const st of buildTable(t).subtables) out.push(...[...st.rules].sort((a, b) => a.seq - b.seq));
   }
   return out;
 }

@@ -95,6 +95,8 @@ export interface OvsSwitch {
   nextRecircId: number;
   /** Interfaces added since the last reconfiguration, in the order they were added. */
   pending: { bridge: Bridge; iface: Interface }[];
+  /** Interfaces whose ofport_request another port holds: retried at each reconfiguration. */
+  waiting: { bridge: Bridge; iface: Interface }[];
 }
 
 /** The first dummy MAC of a fresh ovs-vswitchd --enable-dummy (the counter already moved 14 times). */
@@ -111,6 +113,7 @@ export function newSwitch(): OvsSwitch {
     dummyMacCounter: 0,
     nextRecircId: 1,
     pending: [],
+    waiting: [],
   };
 }
 

@@ -89,10 +89,21 @@ function allocOfport(br: Bridge, iface: Interface): number {
 
 /** Brings the switch's ports in line with the configuration, as one reconfiguration pass. */
 export function reconfigure(sw: OvsSwitch): void {
-  for (const { bridge: br, iface } of sw.pending.splice(0)) {
+  // an interface whose ofport_request is taken waits, retried on every pass (bridge.c keeps trying);
+  // each failed try uses up an automatic number, which OVS then avoids handing out again soon
+  const waiting = sw.waiting.splice(0);
+  for (const { bridge: br, iface } of [...waiting, ...sw.pending.splice(0)]) {
     if (iface.ofport !== undefined || sw.bridges.get(br.name) !== br) continue;
     if (!allInterfacesHas(br, iface)) continue;
     const b = backerOf(sw, br);
+    const req = iface.ofportRequest;
+    if (req !== undefined && br.byOfport.has(req) && br.byOfport.get(req) !== iface) {
+      const burnt = allocOfport({ ...br, byOfport: br.byOfport }, { ...iface, ofportRequest: undefined });
+      br.recentlyUsed.add(burnt);
+      if (b.type === 'dummy' && iface.type === 'dummy') nextDummyMac(sw);
+      sw.waiting.push({ bridge: br, iface });
+      continue;
+    }
     if (iface.name === br.name && iface.type === 'internal') {
       iface.ofport = OFPP.LOCAL;
     } else {

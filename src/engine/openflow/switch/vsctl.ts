@@ -414,7 +414,9 @@ export function runSwitchVsctl(sw: OvsSwitch, args: string[]): VsctlResult {
   const commands: string[][] = [[]];
   let i = 0;
   // global options before the first command
-  while (i < args.length && args[i].startsWith('-') && args[i] !== '--') {
+  // global options before the first command (a command's own options, such as --may-exist, stay)
+  const COMMAND_OPTIONS = /^--(may-exist|if-exists|fake-iface|with-iface|all|id=|columns=)/;
+  while (i < args.length && args[i].startsWith('-') && args[i] !== '--' && !COMMAND_OPTIONS.test(args[i])) {
     if (args[i] === '-t' || args[i] === '--timeout' || args[i] === '--db') i++;
     i++;
   }

@@ -85,7 +85,7 @@ function ethMasked(out: string[], name: string, v: bigint, m: bigint): void {
 function uintMasked(out: string[], name: string, v: bigint, m: bigint, bits: number, decimal = false): void {
   if (!m) return;
   const text = (x: bigint): string => (decimal ? String(x) : hex(x));
-  out.push(m === ones(bits) ? `${name}=${text(v)}` : `${name}=${hex(v & m)}/${hex(m)}`);
+  out.push(m === ones(bits) ? `${name}=${text(v)}` : `${name}=0x${(v & m).toString(16)}/0x${m.toString(16)}`);
 }
 
 const CT_STATE_BITS = ['new', 'est', 'rel', 'rpl', 'inv', 'trk', 'snat', 'dnat'];
@@ -139,7 +139,7 @@ function vlanPart(out: string[], suffix: string, tci: bigint, m: bigint): boolea
 }
 
 /** match_format(match, port_map, s, OFP_DEFAULT_PRIORITY) for a packet and masks. */
-export function matchFormat(f: Packet, m: Masks): string {
+export function matchFormat(f: Packet, m: Masks, portName?: (port: number) => string | undefined): string {
   const out: string[] = [];
   const g = (k: string): bigint => f[k] ?? 0n;
   const mk = (k: string): bigint => m[k] ?? 0n;
@@ -207,7 +207,7 @@ export function matchFormat(f: Packet, m: Masks): string {
   if (mk('tun_flags') & 0xfn)
     out.push(`tun_flags=${formatFlagsMasked(TUN_FLAG_BITS, g('tun_flags') & 0xfn, mk('tun_flags') & 0xfn, 0xfn)}`);
   uintMasked(out, 'metadata', g('metadata'), mk('metadata'), 64);
-  if (mk('in_port')) out.push(`in_port=${formatPort(g('in_port'))}`);
+  if (mk('in_port')) out.push(`in_port=${portName?.(Number(g('in_port'))) ?? formatPort(g('in_port'))}`);
   if (vlanPart(out, '', g('vlan_tci'), mk('vlan_tci'))) vlanPart(out, '1', g('vlan_tci1'), mk('vlan_tci1'));
   ethMasked(out, 'dl_src', g('eth_src'), mk('eth_src'));
   ethMasked(out, 'dl_dst', g('eth_dst'), mk('eth_dst'));
@@ -352,6 +352,6 @@ export function flowMasks(f: Packet): Masks {
   return m;
 }
 
-export function flowFormat(f: Packet): string {
-  return matchFormat(f, flowMasks(f));
+export function flowFormat(f: Packet, portName?: (port: number) => string | undefined): string {
+  return matchFormat(f, flowMasks(f), portName);
 }

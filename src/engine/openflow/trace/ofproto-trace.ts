@@ -1,6 +1,6 @@
 // `ovs-appctl ofproto/trace [--ct-next FLAGS]… BRIDGE FLOW` (ofproto-dpif-trace.c): translate the packet,
 // then every recirculation a ct(table=N) forked, resumed with the next --ct-next state (default trk|new).
-import { parseFlow as parseOfctlFlow } from '../flow/index.ts';
+import { fieldByName, parseFlow as parseOfctlFlow, prereqsOk } from '../flow/index.ts';
 import type { Bridge, OvsSwitch } from '../switch/model.ts';
 import { bridgeBacker } from '../switch/reconfigure.ts';
 import { newCtx, type RecircNode } from '../xlate/context.ts';
@@ -82,6 +82,12 @@ function parseFlow(br: Bridge, text: string): Packet | string {
     if (/^[+-]/.test(value) || value.includes('/'))
       return `Bad openflow flow syntax: ${text}: bad value for ${key} (${value}: wildcards not allowed here)`;
   }
+  for (const kv of text.split(',')) {
+    const key = kv.split('=')[0].trim();
+    const f = fieldByName(key);
+    if (f && !prereqsOk(f.prereqs, r.flow.match))
+      return `Bad openflow flow syntax: ${text}: prerequisites not met for setting ${key}`;
+  }
   const pkt: Packet = {};
   for (const [slot, e] of Object.entries(r.flow.match.slots)) pkt[slot] = e.value;
   return pkt;
@@ -128,12 +134,13 @@ function runPass(
     else if (ctx.odp.size / 4 > NETDEV_MAX_BACKLOG && ctx.odp.countOutputs() > NETDEV_MAX_BACKLOG)
       slowPath.push('Uses action(s) not supported by datapath');
   }
+  const portName = names ? (n: number) => br.byOfport.get(n)?.name : undefined;
   const pass: TracePass = {
     recircId: Number(flow.recirc_id ?? 0n),
-    flow: flowFormat(initial),
+    flow: flowFormat(initial, portName),
     nodes: [root],
-    finalFlow: samePacket(initial, ctx.flow) ? 'unchanged' : flowFormat(ctx.flow),
-    megaflow: matchFormat({ ...flow, recirc_id: flow.recirc_id ?? 0n }, ctx.wc),
+    finalFlow: samePacket(initial, ctx.flow) ? 'unchanged' : flowFormat(ctx.flow, portName),
+    megaflow: matchFormat({ ...flow, recirc_id: flow.recirc_id ?? 0n }, ctx.wc, portName),
     datapathActions: ctx.error ? 'drop' : formatOdpActions(ctx.odp.actions),
     datapathActionsBytes: ctx.odp.size,
     slowPath,
@@ -162,7 +169,7 @@ export function ofprotoTrace(sw: OvsSwitch, args: string[]): TraceOutcome {
   const a = parseArgs(args);
   if (typeof a === 'string') return { ok: false, error: a };
   const br = sw.bridges.get(a.bridge);
-  if (!br) return { ok: false, error: 'no bridge named ' + a.bridge };
+  if (!br) return { ok: false, error: `${a.bridge}: unknown bridge` };
   const flow = parseFlow(br, a.flow);
   if (typeof flow === 'string') return { ok: false, error: flow };
   const passes: TracePass[] = [];

@@ -43,3 +43,7 @@ export function moveAction(ctx: Ctx, src: Subfield, dst: Subfield): void {
   unwildcardField(ctx, dst.field, allOnes(dst.nBits) << BigInt(dst.ofs));
   writeSlots(ctx.flow, dst.field, v << BigInt(dst.ofs), allOnes(dst.nBits) << BigInt(dst.ofs));
 }
+
+export function unwildcardSubfield(ctx: Ctx, sf: Subfield): void {
+  unwildcardField(ctx, sf.field, allOnes(sf.nBits) << BigInt(sf.ofs));
+}

@@ -27,8 +27,9 @@ export class OdpBuffer {
     this.size += a.size;
   }
 
-  output(port: number): void {
-    this.put({ kind: 'output', text: String(port), size: attrSize(4), port });
+  /** An output; with --names the datapath port's name is printed instead of its number. */
+  output(port: number, name?: string): void {
+    this.put({ kind: 'output', text: name ?? String(port), size: attrSize(4), port });
   }
 
   /** Starts a nested attribute (clone): later puts go into it until endNested. */

@@ -15,16 +15,19 @@ import { commitActions } from './commit.ts';
 import { report, type Ctx } from './context.ts';
 import { attrSize } from './odp.ts';
 import { get, isIpAny, unwildcard, type Packet } from './packet.ts';
-import { xlateActionSet, xlateTableAction } from './xlate.ts';
+import { controllerPacketIn, xlateActionSet, xlateTableAction } from './xlate.ts';
 import { formatEth, formatIp4 } from '../trace/match-format.ts';
 
-export function xlateOutput(ctx: Ctx, port: number, isLast: boolean, names: boolean): void {
+export function xlateOutput(ctx: Ctx, port: number, isLast: boolean, names: boolean, maxLen?: number): void {
   const inPort = Number(get(ctx.flow, 'in_port'));
   switch (port) {
     case OFPP.IN_PORT:
       composeOutput(ctx, inPort, isLast, names);
       return;
     case OFPP.TABLE:
+      return;
+    case OFPP.CONTROLLER:
+      controllerPacketIn(ctx, 0, maxLen ?? 65535);
       return;
     case OFPP.NORMAL:
       xlateNormal(ctx, names);
@@ -61,7 +64,7 @@ function composeOutput(ctx: Ctx, port: number, isLast: boolean, names: boolean):
   }
   if (iface.dpPort === undefined) return;
   commitActions(ctx);
-  ctx.odp.output(iface.dpPort);
+  ctx.odp.output(iface.dpPort, names ? ctx.backer.ports.get(iface.dpPort) : undefined);
 }
 
 /** patch_port_output: the packet enters the peer bridge at table 0 with fresh metadata. */
@@ -176,7 +179,7 @@ function tunnelOutput(ctx: Ctx, iface: Interface, isLast: boolean, names: boolea
     ctx.odp.put({ kind: 'set', text, size: attrSize(attrSize(size)) });
     ctx.baseTunnel = text;
   }
-  ctx.odp.output(iface.dpPort);
+  ctx.odp.output(iface.dpPort, names ? ctx.backer.ports.get(iface.dpPort) : undefined);
 }
 
 /** The underlay route for a tunnel destination (ovs/route/add; longest prefix wins). */

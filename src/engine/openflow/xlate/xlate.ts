@@ -10,7 +10,7 @@ import { MAX_DEPTH, MAX_RESUBMITS, UINT16_MAX, report, reportError, type Ctx } f
 import { attrSize } from './odp.ts';
 import { clearConntrack, get, isIpAny, unwildcard, type Packet } from './packet.ts';
 import { xlateOutput } from './output.ts';
-import { setFieldAction, moveAction, writeSlots } from './fields.ts';
+import { setFieldAction, moveAction, unwildcardSubfield, writeSlots } from './fields.ts';
 
 /** Classifiers built per table; a table's flow array is replaced whenever its flows change. */
 const tableCache = new WeakMap<InstalledFlow[], Table>();
@@ -93,6 +93,7 @@ export function xlateTableAction(
   if (deepens) ctx.depth++;
   const oldCookie = ctx.ruleCookie;
   ctx.ruleCookie = rule.flow.cookie;
+  if (!rule.flow.actions.length) report(ctx, 'action', 'drop');
   if (inPort !== OFPP.IN_PORT) {
     const saved = get(ctx.flow, 'in_port');
     ctx.flow.in_port = BigInt(inPort);
@@ -241,7 +242,7 @@ export function doXlateActions(ctx: Ctx, actions: OfpAction[], isLastAction: boo
     report(ctx, 'action', actionText(ctx, a, names));
     switch (a.type) {
       case 'output':
-        xlateOutput(ctx, a.port, last, names);
+        xlateOutput(ctx, a.port, last, names, a.maxLen);
         break;
       case 'resubmit':
         xlateTableAction(ctx, a.inPort, a.table === 255 ? ctx.tableId : a.table, last, names);
@@ -344,16 +345,22 @@ export function doXlateActions(ctx: Ctx, actions: OfpAction[], isLastAction: boo
       case 'controller':
         controllerPacketIn(ctx, a.controllerId, a.maxLen);
         break;
+      case 'learn':
+        // what the learned flow would be built from was looked at
+        for (const spec of a.specs) if ('field' in spec.src) unwildcardSubfield(ctx, spec.src.field);
+        report(ctx, 'warn', 'suppressing side effects, so learn action ignored');
+        break;
       default:
         break;
     }
   }
 }
 
-function controllerPacketIn(ctx: Ctx, controllerId: number, maxLen: number): void {
+/** A packet-in (reason action); with no controller connected the datapath is told not to send it. */
+export function controllerPacketIn(ctx: Ctx, controllerId: number, maxLen: number): void {
   commitActions(ctx);
   const id = ctx.sw.nextRecircId++;
-  const text = `userspace(pid=0,controller(reason=1,dont_send=0,continuation=0,recirc_id=${id},rule_cookie=${ctx.ruleCookie},controller_id=${controllerId},max_len=${maxLen}))`;
+  const text = `userspace(pid=0,controller(reason=1,dont_send=1,continuation=0,recirc_id=${id},rule_cookie=${ctx.ruleCookie},controller_id=${controllerId},max_len=${maxLen}))`;
   ctx.odp.put({ kind: 'userspace', text, size: attrSize(attrSize(4) + attrSize(40)) });
 }
 
