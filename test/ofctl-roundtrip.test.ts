@@ -4,7 +4,16 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatFlow, normalizeFlow, parseFlow, parseMatch } from '../src/engine/openflow/flow/index';
+import {
+  formatActions,
+  formatDuration,
+  formatFlow,
+  formatGroup,
+  normalizeFlow,
+  parseFlow,
+  parseGroup,
+  parseMatch,
+} from '../src/engine/openflow/flow/index';
 
 const dir = fileURLToPath(new URL('./golden-ofctl/', import.meta.url));
 const corpus = ['flows.in', 'ovn-hv1.in', 'ovn-more.in']
@@ -141,6 +150,16 @@ describe('flow text round trip', () => {
     expect(dump('vlan_tci=0,actions=drop', 10, 10)).toBe('vlan_tci=0x0000 actions=drop');
     expect(dump('actions=strip_vlan', 13, 13)).toBe(
       'error: none of the usable flow formats (OpenFlow10,NXM) is among the allowed flow formats (OXM-OpenFlow13)',
+    );
+  });
+
+  it('prints dec_ttl and group fields as OVS does', () => {
+    expect(formatActions([{ type: 'dec_ttl', cntIds: [] }])).toBe('dec_ttl()');
+    const plain = parseFlow('ip,actions=dec_ttl,dec_ttl(0),dec_ttl(1,2)');
+    expect(plain.ok && formatFlow(plain.flow)).toBe('ip actions=dec_ttl,dec_ttl(0),dec_ttl(1,2)');
+    const g = parseGroup('group_id=1,type=select,selection_method=hash,fields(tcp_dst,ip_dst,ip_src),bucket=output:1');
+    expect(g.ok && formatGroup(g.group)).toBe(
+      'group_id=1,type=select,selection_method=hash,fields(ip_src,ip_dst,tcp_dst),bucket=bucket_id:0,actions=output:1',
     );
   });
 });

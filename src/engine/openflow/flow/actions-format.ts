@@ -241,7 +241,9 @@ function formatOne(a: OfpAction, portName: PortName): string {
     case 'pop':
       return `${a.type}:${formatSubfield(a.subfield)}`;
     case 'dec_ttl':
-      return a.cntIds.length ? `dec_ttl(${a.cntIds.join(',')})` : 'dec_ttl';
+      return a.raw === 'cnt_ids' || a.cntIds.length !== 1 || a.cntIds[0] !== 0
+        ? `dec_ttl(${a.cntIds.join(',')})`
+        : 'dec_ttl';
     case 'set_vlan_vid':
       return `${a.push ? 'mod_vlan_vid' : 'set_vlan_vid'}:${a.vid}`;
     case 'set_vlan_pcp':

@@ -303,9 +303,13 @@ function parseOne(key: string, value: string, out: OfpAction[], ctx: ActionParse
       return OK;
     }
     case 'dec_ttl': {
-      const ids = value === '' ? [] : value.split(',').map(Number);
-      if (value !== '' && ids.some((n) => !Number.isInteger(n))) return err(`invalid dec_ttl argument ${value}`);
-      out.push({ type: 'dec_ttl', cntIds: ids });
+      if (value === '') {
+        out.push({ type: 'dec_ttl', cntIds: [0] });
+        return OK;
+      }
+      const ids = value.split(',').map(Number);
+      if (ids.some((n) => !Number.isInteger(n) || n < 0 || n > 65535)) return err(`invalid dec_ttl argument ${value}`);
+      out.push({ type: 'dec_ttl', cntIds: ids, raw: 'cnt_ids' });
       return OK;
     }
     case 'mod_vlan_vid':

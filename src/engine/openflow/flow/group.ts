@@ -5,7 +5,7 @@ import { formatActionList, normalizeActions } from './actions-format';
 import { parseActionList } from './actions-parse';
 import { emptyMatch } from './match';
 import type { Bucket, FlowFormatOptions, FlowParseOptions, Group, GroupParseResult, GroupType } from './types';
-import { fieldByName } from './fields';
+import { FIELDS, fieldByName } from './fields';
 import { formatPort, mfFormat, mfParse, parsePort, strtoull } from './values';
 
 const TYPES: GroupType[] = ['all', 'select', 'indirect', 'ff'];
@@ -109,7 +109,10 @@ export function formatGroup(group: Group, opts: FlowFormatOptions = {}): string 
   if (group.selectionMethod) s += `,selection_method=${group.selectionMethod}`;
   if (group.selectionMethodParam) s += `,selection_method_param=${group.selectionMethodParam}`;
   if (group.fields?.length) {
-    const fields = group.fields.map((g) => {
+    // OVS keeps the fields as a bitmap and prints them in meta-flow order.
+    const order = (name: string): number => FIELDS.findIndex((f) => f.name === name);
+    const sorted = [...group.fields].sort((a, b) => order(a.field) - order(b.field));
+    const fields = sorted.map((g) => {
       const f = fieldByName(g.field);
       return g.mask === undefined || !f ? g.field : `${g.field}=${mfFormat(f, g.mask, undefined)}`;
     });

@@ -174,7 +174,11 @@ export type OfpAction =
   | { type: 'move'; src: Subfield; dst: Subfield }
   | { type: 'push'; subfield: Subfield }
   | { type: 'pop'; subfield: Subfield }
-  | { type: 'dec_ttl'; cntIds: number[] }
+  /**
+   * Plain "dec_ttl" is controller id [0]; "dec_ttl(…)" (raw cnt_ids) prints its list, "dec_ttl()" when empty,
+   * as OVS prints whatever is not exactly one id 0.
+   */
+  | { type: 'dec_ttl'; cntIds: number[]; raw?: 'cnt_ids' }
   | { type: 'set_vlan_vid'; vid: number; push: boolean }
   | { type: 'set_vlan_pcp'; pcp: number; push: boolean }
   | { type: 'strip_vlan'; raw: 'strip_vlan' | 'pop_vlan' }
