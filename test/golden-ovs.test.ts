@@ -23,7 +23,7 @@ const FLOOR: Record<string, number> = {
   'flood-normal-kernel-1000': 1015,
   'flood-normal-kernel-999': 1012,
   'goto-table': 72,
-  'groups-conj-learn': 127,
+  'groups-conj-learn': 147,
   'limits-depth': 615,
   'limits-resubmits': 24900,
   'normal-flood': 62,

@@ -44,6 +44,6 @@ export function moveAction(ctx: Ctx, src: Subfield, dst: Subfield): void {
   writeSlots(ctx.flow, dst.field, v << BigInt(dst.ofs), allOnes(dst.nBits) << BigInt(dst.ofs));
 }
 
-export function unwildcardSubfield(ctx: Ctx, sf: Subfield): void {
-  unwildcardField(ctx, sf.field, allOnes(sf.nBits) << BigInt(sf.ofs));
+export function unwildcardSubfield(ctx: Ctx, sf: Subfield, mask?: bigint): void {
+  unwildcardField(ctx, sf.field, (mask ?? allOnes(sf.nBits)) << BigInt(sf.ofs));
 }

@@ -2,7 +2,9 @@
 // OpenFlow tables. resubmit shares the packet (xlate_recursively), clone copies it, ct forks a
 // recirculation, and OVS's limits stop a translation with OVS's own words.
 import { formatActions, formatMatch } from '../flow/index.ts';
-import { OFPP, type OfpAction } from '../flow/types.ts';
+import { OFPP, type Bucket, type Group, type OfpAction } from '../flow/types.ts';
+import { allOnes, fieldByName, readField } from '../flow/fields.ts';
+import { hashBytes, hashInt, hashUint64 } from './hash.ts';
 import { buildTable, lookup, type Table } from '../classifier/classifier.ts';
 import type { Bridge, InstalledFlow } from '../switch/model.ts';
 import { commitActions } from './commit.ts';
@@ -364,14 +366,74 @@ export function controllerPacketIn(ctx: Ctx, controllerId: number, maxLen: numbe
   ctx.odp.put({ kind: 'userspace', text, size: attrSize(attrSize(4) + attrSize(40)) });
 }
 
-/** Groups: all copies the packet per bucket (each bucket a clone); select picks one bucket. */
+/** pick_hash_fields_select_group: hash the group's fields (under their masks) into a basis, then the
+ * live bucket with the highest (hash_int(bucket_id) & 0xffff) * weight wins. */
+function pickHashBucket(ctx: Ctx, g: Group): Bucket | undefined {
+  let basis = hashUint64(g.selectionMethodParam ?? 0n);
+  for (const { field, mask } of g.fields ?? []) {
+    const f = fieldByName(field);
+    if (!f || !prereqsMet(ctx, f.prereqs)) continue;
+    const nBytes = Math.ceil(f.nBits / 8);
+    const m = mask ?? allOnes(nBytes * 8);
+    const v = readField(ctx.flow, f) & m;
+    const bytes: number[] = [];
+    for (let i = nBytes - 1; i >= 0; i--) bytes.push(Number((v >> BigInt(8 * i)) & 0xffn));
+    basis = hashBytes(bytes, basis);
+    unwildcardSubfield(ctx, { field: f.name, ofs: 0, nBits: f.nBits }, m);
+  }
+  let best: Bucket | undefined;
+  let bestScore = 0;
+  g.buckets.forEach((b, i) => {
+    const id = b.bucketId ?? i;
+    const score = (hashInt(id, basis) & 0xffff) * (b.weight ?? 100);
+    if (score >= bestScore) {
+      best = b;
+      bestScore = score;
+    }
+    report(ctx, 'detail', `bucket ${id}: score ${score}`);
+  });
+  return best;
+}
+
+function prereqsMet(ctx: Ctx, p: string): boolean {
+  const t = get(ctx.flow, 'eth_type');
+  const proto = get(ctx.flow, 'nw_proto');
+  const ip = t === 0x0800n || t === 0x86ddn;
+  switch (p) {
+    case 'none':
+    case 'ethernet':
+      return true;
+    case 'ipv4':
+      return t === 0x0800n;
+    case 'ipv6':
+      return t === 0x86ddn;
+    case 'ip_any':
+      return ip;
+    case 'arp':
+      return t === 0x0806n || t === 0x8035n;
+    case 'tcp':
+      return ip && proto === 6n;
+    case 'udp':
+      return ip && proto === 17n;
+    case 'sctp':
+      return ip && proto === 132n;
+    default:
+      return false;
+  }
+}
+
+/** Groups: all copies the packet to every bucket; select picks one bucket; indirect has one. */
 function xlateGroup(ctx: Ctx, groupId: number, isLastAction: boolean, names: boolean): void {
   const g = ctx.bridge.groups.get(groupId);
   if (!g) return;
-  const buckets =
-    g.type === 'select' ? g.buckets.slice(0, 1) : g.type === 'indirect' ? g.buckets.slice(0, 1) : g.buckets;
+  let buckets = g.buckets;
+  if (g.type === 'select') {
+    const b = g.selectionMethod === 'hash' ? pickHashBucket(ctx, g) : g.buckets[0];
+    buckets = b ? [b] : [];
+    if (b) report(ctx, 'detail', `using bucket ${b.bucketId ?? g.buckets.indexOf(b)}`);
+  } else if (g.type === 'indirect') buckets = g.buckets.slice(0, 1);
   buckets.forEach((b, i) => {
-    const node = report(ctx, 'bucket', `bucket ${b.bucketId ?? i}`);
+    const node = report(ctx, 'bucket', `bucket ${b.bucketId ?? g.buckets.indexOf(b)}`);
     const old = ctx.trace;
     ctx.trace = node.subs;
     xlateClone(ctx, b.actions, isLastAction && i === buckets.length - 1, names);
