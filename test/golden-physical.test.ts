@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatFlow, formatGroup, parseGroup } from '../src/engine/openflow/flow/index.ts';
 import { computeChassisFlows, hypervisorFromSb, type ChassisFlows } from '../src/engine/physical/index.ts';
 import { loadScenarioText, southboundFor } from '../src/engine/scenario/compile.ts';
-import { formatParityTable, type ParityRow } from './golden-harness.ts';
+import { formatParityTable, runCli, type ParityRow } from './golden-harness.ts';
 
 const goldenDir = join(dirname(fileURLToPath(import.meta.url)), 'golden-physical');
 const only = process.env.GOLDEN_ONLY?.split(',').filter(Boolean);
@@ -152,10 +152,132 @@ describe('OpenFlow on each chassis against real ovn-controller 23.03.1', () => {
   }
 
   afterAll(() => {
-    if (!rows.length) return;
-    const identical = rows.reduce((n, r) => n + r.identical, 0);
-    const total = rows.reduce((n, r) => n + r.total, 0);
-    const table = formatParityTable([...rows, { scenario: 'TOTAL', file: 'flows.txt', identical, total }]);
-    console.log(`OpenFlow parity per chassis (ovnviz vs real ovn-controller 23.03.1)\n${table}`);
+    report(rows, 'OpenFlow parity per chassis (ovnviz vs real ovn-controller 23.03.1)');
+  });
+});
+
+/** "  NAME N/DP: (...)" lines of dpif/show → datapath port number → name (per datapath, all bridges). */
+function dpPortsFromDpifShow(show: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const m of show.matchAll(/^ {4}(\S+) (\d+)\/(\d+):/gm)) map.set(m[3], m[1]);
+  return map;
+}
+
+/** ofproto/trace output with what differs between runs masked (see the header of this file). */
+function maskTrace(text: string, ofPorts: Map<string, string>, dpPorts: Map<string, string>): string[] {
+  const of = (n: string) => ofPorts.get(n) ?? `#${n}`;
+  const dp = (n: string) => dpPorts.get(n) ?? `#${n}`;
+  const mac = /[0-9a-f]{2}(:[0-9a-f]{2}){5}/;
+  return text.split('\n').map((line) => {
+    let l = line
+      .replace(/cookie 0x[0-9a-f]+/g, 'cookie C')
+      .replace(/cookie=0x[0-9a-f]+/g, 'cookie=C')
+      .replace(/\breg1([123])=0x[0-9a-f]+/g, 'reg1$1=Z')
+      .replace(/set_field:0x[0-9a-f]+->reg1([123])/g, 'set_field:Z->reg1$1')
+      .replace(/zone=\d+/g, 'zone=Z')
+      .replace(/recirc\(0x[0-9a-f]+\)/g, 'recirc(R)')
+      .replace(/recirc_id=(0x)?[0-9a-f]+/g, 'recirc_id=R')
+      .replace(/conjunction\(\d+,/g, 'conjunction(C,')
+      .replace(/conj_id=\d+/g, 'conj_id=C')
+      .replace(/group:\d+/g, 'group:G')
+      .replace(/\bin_port=(\d+)/g, (_, n: string) => `in_port=${of(n)}`)
+      .replace(/output:(\d+)/g, (_, n: string) => `output:${of(n)}`);
+    if (/tunneling from|tnl_push|Datapath actions/.test(l)) l = l.replace(new RegExp(mac.source, 'g'), 'MAC');
+    if (l.startsWith('Datapath actions:') || l.startsWith('Megaflow:'))
+      l = l
+        .replace(/out_port\((\d+)\)/g, (_, n: string) => `out_port(${dp(n)})`)
+        .replace(/(^Datapath actions: |,|\))(\d+)(?=,|$)/g, (_, pre: string, n: string) => `${pre}${dp(n)}`);
+    return l;
+  });
+}
+
+function report(rs: ParityRow[], title: string): void {
+  if (!rs.length) return;
+  const identical = rs.reduce((n, r) => n + r.identical, 0);
+  const total = rs.reduce((n, r) => n + r.total, 0);
+  console.log(`${title}\n${formatParityTable([...rs, { scenario: 'TOTAL', file: rs[0].file, identical, total }])}`);
+}
+
+// The same hypervisors through the CLI contract: `npx ovnviz run FILE 'as HV …'`, with the switch's own
+// port numbering, for dump-flows, dump-groups and every ofproto/trace line of traces.txt.
+describe('hypervisors through `ovnviz run FILE "as HV …"`', () => {
+  const cliRows: ParityRow[] = [];
+  for (const s of scenarios) {
+    const dir = join(goldenDir, s);
+    const script = join(dir, 'script.nbctl');
+    // one run per command: the answers do not change between tests, so each is asked once
+    const answers = new Map<string, Promise<string>>();
+    const as = (hv: string, cmd: string): Promise<string> => {
+      const key = `${hv} ${cmd}`;
+      let p = answers.get(key);
+      if (!p) {
+        p = runCli(['run', script, `as ${key}`]).then((r) => r.out);
+        answers.set(key, p);
+      }
+      return p;
+    };
+    for (const hv of readdirSync(join(dir, 'hv')).sort()) {
+      it(`${s} ${hv}: dump-flows and dump-groups`, async () => {
+        const ourPorts = portsFromShow(await as(hv, 'ovs-ofctl show br-int'));
+        const ourGroupsText = await as(hv, 'ovs-ofctl -O OpenFlow15 dump-groups br-int');
+        const realPorts = portsFromShow(readFileSync(join(dir, 'hv', hv, 'ofctl-show.txt'), 'utf8'));
+        const realGroupsText = readFileSync(join(dir, 'hv', hv, 'groups.txt'), 'utf8');
+        const realGroups = groupsFromDump(realGroupsText);
+        const ourGroups = groupsFromDump(ourGroupsText);
+        const flows = (text: string, ports: Map<string, string>, groups: Map<string, string>) =>
+          text
+            .split('\n')
+            .filter((l) => l.includes('table='))
+            .map((l) => mask(l, ports, groups));
+        const expected = flows(readFileSync(join(dir, 'hv', hv, 'flows.txt'), 'utf8'), realPorts, realGroups);
+        const actual = flows(await as(hv, 'ovs-ofctl -O OpenFlow15 dump-flows br-int'), ourPorts, ourGroups);
+        const cmp = multisetCompare(expected, actual);
+        cliRows.push({ scenario: `${s} ${hv}`, file: 'dump-flows', identical: cmp.identical, total: expected.length });
+        const g = multisetCompare([...realGroups.values()], [...ourGroups.values()]);
+        cliRows.push({ scenario: `${s} ${hv}`, file: 'dump-groups', identical: g.identical, total: realGroups.size });
+        expect(cmp.identical).toBeGreaterThanOrEqual(floor[`cli ${s} ${hv}`] ?? expected.length);
+        expect(g.identical).toBeGreaterThanOrEqual(floor[`cli-groups ${s} ${hv}`] ?? realGroups.size);
+      });
+    }
+    const traces = existsSync(join(dir, 'traces'))
+      ? readdirSync(join(dir, 'traces'))
+          .filter((f) => f.endsWith('.cmd.txt'))
+          .sort()
+      : [];
+    for (const t of traces) {
+      const name = t.replace(/\.cmd\.txt$/, '');
+      it(`${s} ${name}: ofproto/trace`, async () => {
+        const cmd = readFileSync(join(dir, 'traces', t), 'utf8')
+          .trim()
+          .replace(/^'as' '([^']+)' /, 'as $1 ');
+        const hv = /^as (\S+)/.exec(cmd)?.[1] ?? '';
+        const real = readFileSync(join(dir, 'traces', `${name}.out.txt`), 'utf8');
+        const realOf = portsFromShow(readFileSync(join(dir, 'hv', hv, 'ofctl-show.txt'), 'utf8'));
+        const realDp = dpPortsFromDpifShow(readFileSync(join(dir, 'hv', hv, 'dpif-show.txt'), 'utf8'));
+        const ours = await runCli(['run', script, cmd]);
+        const ourOf = portsFromShow(await as(hv, 'ovs-ofctl show br-int'));
+        const ourDp = dpPortsFromDpifShow(await as(hv, 'ovs-appctl dpif/show'));
+        const expected = maskTrace(real, realOf, realDp).filter((l) => !l.startsWith('Megaflow:'));
+        const actual = maskTrace(ours.out + ours.err, ourOf, ourDp).filter((l) => !l.startsWith('Megaflow:'));
+        const cmp = multisetCompare(expected, actual);
+        cliRows.push({ scenario: `${s} ${name}`, file: 'trace', identical: cmp.identical, total: expected.length });
+        expect(cmp.identical).toBeGreaterThanOrEqual(floor[`trace ${s} ${name}`] ?? expected.length);
+      });
+    }
+  }
+
+  afterAll(() => {
+    report(
+      cliRows.filter((r) => r.file === 'dump-flows'),
+      'dump-flows through the CLI (ovnviz vs real ovn-controller 23.03.1)',
+    );
+    report(
+      cliRows.filter((r) => r.file === 'dump-groups'),
+      'dump-groups through the CLI',
+    );
+    report(
+      cliRows.filter((r) => r.file === 'trace'),
+      'ofproto/trace lines through the CLI (Megaflow lines apart)',
+    );
   });
 });

@@ -12,6 +12,8 @@ export interface HypervisorConfig {
   vifs: { iface: string; ifaceId: string }[];
   /** external_ids:ovn-bridge-mappings, network → bridge. */
   bridgeMappings: Record<string, string>;
+  /** The OpenFlow port number the chassis' switch gave an interface on br-int (none: numbered here). */
+  ofport?: (name: string) => number | undefined;
 }
 
 export interface OfPort {
@@ -200,24 +202,23 @@ export function buildChassisView(sb: SbDatabase, hv: HypervisorConfig): ChassisV
   // is the usual order of a script (chassis-add lines precede the bindings).
   const ports: OfPort[] = [];
   let next = 1;
+  const number = (name: string) => (hv.ofport ? hv.ofport(name) : next++);
+  const addPort = (p: Omit<OfPort, 'ofport'>) => {
+    const ofport = number(p.name);
+    if (ofport !== undefined) ports.push({ ...p, ofport });
+  };
   for (const other of sb.tables.Chassis.values()) {
     if (other._uuid === chassis._uuid) continue;
     const encap = other.encaps.map((id) => sb.tables.Encap.get(id)).find((e) => e);
-    ports.push({
-      name: tunnelPortName(other.name),
-      ofport: next++,
-      kind: 'tunnel',
-      peer: other.name,
-      remoteIp: encap?.ip,
-    });
+    addPort({ name: tunnelPortName(other.name), kind: 'tunnel', peer: other.name, remoteIp: encap?.ip });
   }
-  for (const vif of hv.vifs) ports.push({ name: vif.iface, ofport: next++, kind: 'vif', peer: vif.ifaceId });
+  for (const vif of hv.vifs) addPort({ name: vif.iface, kind: 'vif', peer: vif.ifaceId });
   for (const pb of sb.tables.Port_Binding.values()) {
     if (pb.type !== 'localnet') continue;
     const dp = dpByUuid.get(pb.datapath);
     if (!dp || !localDatapaths.has(dp.tunnel_key)) continue;
     if (!hv.bridgeMappings[pb.options.network_name ?? '']) continue;
-    ports.push({ name: `patch-br-int-to-${pb.logical_port}`, ofport: next++, kind: 'patch', peer: pb.logical_port });
+    addPort({ name: `patch-br-int-to-${pb.logical_port}`, kind: 'patch', peer: pb.logical_port });
   }
 
   // Zones: one per local VIF, and a DNAT and an SNAT zone per local datapath (ct-zone.c).

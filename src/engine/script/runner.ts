@@ -162,8 +162,16 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
         cols.splice(0, skip);
       }
   }
+  // `as HV COMMAND` (the OVN testsuite's idiom): COMMAND runs on hypervisor HV
+  let asHost: string | undefined;
+  if (argv[0] === 'as' && argv.length > 2) {
+    asHost = argv[1];
+    argv.splice(0, 2);
+    cols.splice(0, 2);
+  }
   if (!argv.length) return '';
   if (st.host !== undefined) ex.shell.host = st.host;
+  const host = asHost ?? ex.shell.host;
   const prog = argv[0].replace(/^.*\//, '');
   const args = argv.slice(1);
   const fail = (message: string): ScriptError => ({ line: st.line, column: cols[0] ?? st.col, message });
@@ -180,15 +188,15 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
       if (result !== 'unsupported' && result.error) return fail(`ovn-sbctl: ${result.error}`);
       break;
     case 'ovs-vsctl':
-      result = runVsctl(ex.world, ex.shell.hosts, ex.shell.host, args);
+      result = runVsctl(ex.world, ex.shell.hosts, host, args);
       if (result !== 'unsupported' && result.error) return fail(result.error);
       break;
     case 'ovs-ofctl':
-      result = runOfctl(switchOf(ex.world, ex.shell.host), args, { stdin: st.stdin, files: ex.shell.files });
+      result = runOfctl(switchOf(ex.world, host), args, { stdin: st.stdin, files: ex.shell.files });
       if (result.error) return fail(result.error);
       break;
     case 'ovs-appctl':
-      result = runAppctl(switchOf(ex.world, ex.shell.host), args);
+      result = runAppctl(switchOf(ex.world, host), args);
       if (result.error) return fail(result.error);
       break;
     case 'cat':
