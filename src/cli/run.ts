@@ -1,5 +1,7 @@
 // `ovnviz run FILE ['COMMAND']`: load a scenario script (or a real NB saved by `ovsdb-client backup`),
 // then run one more command against it and print what the real tool prints.
+import { syncHypervisors } from '../engine/physical/hypervisor.ts';
+import { southboundFor } from '../engine/scenario/compile.ts';
 import { runCommand } from '../engine/script/index.ts';
 import type { CliIo } from './main.ts';
 import { readScenarioFile } from './scenario-file.ts';
@@ -21,6 +23,11 @@ export async function runCommandCli(args: string[], io: CliIo): Promise<number> 
   }
   // after an error (already reported) the state before it stays loaded and the command still shows it;
   // the status is non-zero when either the script or the command failed
+  // Open vSwitch on a chassis shows what ovn-controller made of it: bring every hypervisor up to date first
+  if (/^\s*(as\s+\S+\s+)?ovs-(ofctl|appctl|vsctl|dpctl)\b/.test(command.replace(/['"]/g, ''))) {
+    run.world.ovs ??= new Map();
+    syncHypervisors(run.world.ovs, southboundFor(run));
+  }
   const more = runCommand(run.world, command);
   if (more.skipped.length) {
     // a script would skip this line silently; as the one command asked for, silence would look like success

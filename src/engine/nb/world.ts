@@ -1,6 +1,7 @@
 // Everything a scenario script declares: the Northbound database plus the physical facts that
 // ovn-sbctl / ovs-vsctl lines state (chassis, port bindings, learned MAC bindings).
 import type { NbDatabase } from './database.ts';
+import type { OvsSwitch } from '../openflow/switch/model.ts';
 
 export interface ChassisFact {
   name: string;
@@ -28,4 +29,6 @@ export interface PhysicalFacts {
 export interface World {
   nb: NbDatabase;
   physical: PhysicalFacts;
+  /** Open vSwitch on each host the script configured with ovs-vsctl/ovs-ofctl (key: host, "localhost"). */
+  ovs?: Map<string, OvsSwitch>;
 }

@@ -264,7 +264,7 @@ function addMacBindings(model: NorthdModel, sb: SbDatabase): void {
 /** Port name -> SB Chassis uuid of the chassis it is bound to. */
 export type Bindings = ReadonlyMap<string, string>;
 
-/** ovn_datapath_update_external_ids: the NB row, its name, a neutron name2, a switch's interconn-ts. */
+/** ovn_datapath_update_external_ids: the NB row, its name, a neutron name2, a switch's interconn-ts, a router's NAT zone. */
 function datapathExternalIds(od: Od): Record<string, string> {
   const ids: Record<string, string> = od.nbs
     ? { 'logical-switch': od.uuid, name: od.name }
@@ -273,6 +273,10 @@ function datapathExternalIds(od: Od): Record<string, string> {
   if (name2) ids.name2 = name2;
   const ts = od.nbs?.other_config['interconn-ts'];
   if (ts !== undefined) ids['interconn-ts'] = ts;
+  // A router's snat-ct-zone and always_learn_from_arp_request=false (ovn-controller reads them here).
+  const snatZone = Number.parseInt(od.nbr?.options['snat-ct-zone'] ?? '', 10);
+  if (snatZone >= 0) ids['snat-ct-zone'] = String(snatZone);
+  if (od.nbr?.options.always_learn_from_arp_request === 'false') ids.always_learn_from_arp_request = 'false';
   return ids;
 }
 

@@ -7,7 +7,9 @@ import { runNbctl } from './nbctl/index.ts';
 import { isSbBound, runMacBindingAdd, runSbctl, type ToolResult } from './sbctl.ts';
 import type { NbChanges } from '../nb/txn.ts';
 import type { NorthdStep } from './northd-step.ts';
-import { resolvePendingBindings, runVsctl, type Hosts } from './vsctl.ts';
+import { resolvePendingBindings, runVsctl, switchOf, type Hosts } from './vsctl.ts';
+import { runOfctl } from './ovs-ofctl.ts';
+import { runAppctl } from './ovs-appctl.ts';
 import { runFilter } from './filters.ts';
 import { readIf, type IfBlock } from './if.ts';
 import {
@@ -46,12 +48,15 @@ export interface ShellState {
   host: string;
   hosts: Hosts;
   northd?: NorthdStep;
+  /** Files the script wrote with `cat > FILE <<EOF` (ovs-ofctl add-flows reads them). */
+  files: Map<string, string>;
 }
 
 export const newShellState = (northd?: NorthdStep): ShellState => ({
   vars: new Map(),
   host: 'localhost',
   hosts: new Map(),
+  files: new Map(),
   ...(northd ? { northd } : {}),
 });
 
@@ -181,8 +186,16 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
         cols.splice(0, skip);
       }
   }
+  // `as HV COMMAND` (the OVN testsuite's idiom): COMMAND runs on hypervisor HV
+  let asHost: string | undefined;
+  if (argv[0] === 'as' && argv.length > 2) {
+    asHost = argv[1];
+    argv.splice(0, 2);
+    cols.splice(0, 2);
+  }
   if (!argv.length) return '';
   if (st.host !== undefined) ex.shell.host = st.host;
+  const host = asHost ?? ex.shell.host;
   const prog = argv[0].replace(/^.*\//, '');
   const args = argv.slice(1);
   const fail = (message: string): ScriptError => ({ line: st.line, column: cols[0] ?? st.col, message });
@@ -201,7 +214,24 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
       if (result !== 'unsupported' && result.error) return fail(`ovn-sbctl: ${result.error}`);
       break;
     case 'ovs-vsctl':
-      result = runVsctl(ex.world, ex.shell.hosts, ex.shell.host, args);
+      result = runVsctl(ex.world, ex.shell.hosts, host, args);
+      if (result !== 'unsupported' && result.error) return fail(result.error);
+      break;
+    case 'ovs-ofctl':
+      result = runOfctl(switchOf(ex.world, host), args, { stdin: st.stdin, files: ex.shell.files });
+      if (result.error) return fail(result.error);
+      break;
+    case 'ovs-appctl':
+      result = runAppctl(switchOf(ex.world, host), args);
+      if (result.error) return fail(result.error);
+      break;
+    case 'cat':
+      if (st.stdoutTo !== undefined && st.stdin !== undefined && !args.length) {
+        ex.shell.files.set(st.stdoutTo, st.stdin);
+        result = { output: '' };
+      } else if (args.length === 1 && ex.shell.files.has(args[0]))
+        result = { output: ex.shell.files.get(args[0]) ?? '' };
+      else result = 'unsupported';
       break;
     case 'mac-binding-add':
       result = runMacBindingAdd(ex.world, args);

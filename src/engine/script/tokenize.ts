@@ -27,6 +27,10 @@ export interface Statement {
   unparsed?: boolean;
   /** stderr is redirected away (`2>/dev/null`, `&>…`, `>… 2>&1`): the tool's errors are not seen. */
   stderrHidden?: boolean;
+  /** The body of a heredoc (`<<EOF … EOF`): the command's standard input. */
+  stdin?: string;
+  /** `> FILE`: where the command's standard output goes (a literal file name). */
+  stdoutTo?: string;
 }
 
 export interface TokenizeError {
@@ -84,10 +88,21 @@ class Reader {
 }
 
 /** Programs whose lines must parse: an unreadable line of theirs is an error, not skipped output. */
-const MODELLED = new Set(['ovn-nbctl', 'ovn-sbctl', 'ovs-vsctl', 'mac-binding-add', 'sudo', 'echo', 'export', 'env']);
+const MODELLED = new Set([
+  'ovn-nbctl',
+  'ovn-sbctl',
+  'ovs-vsctl',
+  'ovs-ofctl',
+  'ovs-appctl',
+  'mac-binding-add',
+  'sudo',
+  'echo',
+  'export',
+  'env',
+]);
 
 /** A line that calls one of the modelled tools (as pasted without its prompt). */
-const TOOL_LINE = /^(sudo\s+(-\S+\s+)*)?(ovn-nbctl|ovn-sbctl|ovs-vsctl)(\s|$)/;
+const TOOL_LINE = /^(sudo\s+(-\S+\s+)*)?(ovn-nbctl|ovn-sbctl|ovs-vsctl|ovs-ofctl|ovs-appctl)(\s|$)/;
 
 const isVarStart = (c: string): boolean => /[A-Za-z_]/.test(c);
 const isVarChar = (c: string): boolean => /[A-Za-z0-9_]/.test(c);
@@ -108,8 +123,9 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
   let stmtStart = 0;
   let host: string | undefined;
   let stderrHidden = false;
-  const pendingHeredocs: { delim: string; strip: boolean }[] = [];
+  const pendingHeredocs: { delim: string; strip: boolean; index: number }[] = [];
   let stdoutAway = false;
+  let stdoutTo: string | undefined;
 
   const finish = (sep: Statement['sep']): void => {
     if (words.length) {
@@ -124,11 +140,13 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
       };
       if (host !== undefined) stmt.host = host;
       if (stderrHidden) stmt.stderrHidden = true;
+      if (stdoutTo !== undefined) stmt.stdoutTo = stdoutTo;
       statements.push(stmt);
     }
     words = [];
     stderrHidden = false;
     stdoutAway = false;
+    stdoutTo = undefined;
   };
 
   const fail = (line: number, column: number, message: string): void => {
@@ -302,12 +320,17 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
       atLineStart = true;
       // a heredoc's body is the input of its command, not commands: skip to the delimiter line
       for (const h of pendingHeredocs.splice(0)) {
+        const body: string[] = [];
         while (!r.eof()) {
           const bodyLine = physical[r.line - 1] ?? '';
           while (!r.eof() && r.peek() !== '\n') r.next();
           r.next();
-          if ((h.strip ? bodyLine.replace(/^\t+/, '') : bodyLine) === h.delim) break;
+          const line = h.strip ? bodyLine.replace(/^\t+/, '') : bodyLine;
+          if (line === h.delim) break;
+          body.push(line);
         }
+        const owner = statements[h.index];
+        if (owner) owner.stdin = body.map((l) => `${l}\n`).join('');
       }
       continue;
     }
@@ -354,7 +377,7 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
         while (r.peek() === ' ' || r.peek() === '\t') r.next();
         const w = readWord();
         const delim = (w?.parts ?? []).map((p) => (p.t === 'lit' ? p.s : '')).join('');
-        if (delim) pendingHeredocs.push({ delim, strip });
+        if (delim) pendingHeredocs.push({ delim, strip, index: statements.length });
         continue;
       }
       if (r.peek() === '&') {
@@ -365,7 +388,16 @@ export function tokenize(text: string): { statements: Statement[]; errors: Token
         continue;
       }
       if (c === '>' && fd === 2) stderrHidden = true;
-      if (c === '>' && fd === 1) stdoutAway = true;
+      if (c === '>' && fd === 1) {
+        stdoutAway = true;
+        while (r.peek() === ' ' || r.peek() === '\t') r.next();
+        const target = readWord();
+        const lit = target?.parts.every((p) => p.t === 'lit')
+          ? target.parts.map((p) => (p.t === 'lit' ? p.s : '')).join('')
+          : '';
+        if (lit && lit !== '/dev/null') stdoutTo = lit;
+        continue;
+      }
       skipRedirectTarget();
       continue;
     }

@@ -2,6 +2,19 @@
 // and its encapsulation, and Interface external_ids:iface-id that bind a logical port there.
 import type { World } from '../nb/world.ts';
 import type { ToolResult } from './sbctl.ts';
+import { newSwitch, type OvsSwitch } from '../openflow/switch/model.ts';
+import { isSwitchCommand, runSwitchVsctl } from '../openflow/switch/vsctl.ts';
+
+/** The Open vSwitch of one host of the scene, created by its first ovs-* command. */
+export function switchOf(world: World, host: string): OvsSwitch {
+  world.ovs ??= new Map();
+  let sw = world.ovs.get(host);
+  if (!sw) {
+    sw = newSwitch();
+    world.ovs.set(host, sw);
+  }
+  return sw;
+}
 
 /** What ovs-vsctl has said about one host so far. */
 export interface HostState {
@@ -83,7 +96,16 @@ export function runVsctl(world: World, hosts: Hosts, host: string, args: string[
     else commands[commands.length - 1].push(a);
   }
   const names = commands.map((c) => c.find((a) => !a.startsWith('-'))).filter((n) => n !== undefined);
-  if (!names.some((n) => CONFIG_COMMANDS.has(n))) return 'unsupported';
+  let output = '';
+  if (names.some((n) => isSwitchCommand(n))) {
+    const sw = switchOf(world, host);
+    // on an OVN host ovn-controller has created br-int before anyone adds ports to it
+    if (!sw.bridges.has('br-int') && args.includes('br-int') && !args.includes('add-br'))
+      runSwitchVsctl(sw, ['add-br', 'br-int', '--', 'set', 'Bridge', 'br-int', 'fail-mode=secure']);
+    const r = runSwitchVsctl(sw, args);
+    if (r.error) return { output: '', error: r.error };
+    output = r.output;
+  } else if (!names.some((n) => CONFIG_COMMANDS.has(n))) return 'unsupported';
   for (const cmd of commands) {
     let i = 0;
     while (i < cmd.length && cmd[i].startsWith('-')) i++;
@@ -112,5 +134,5 @@ export function runVsctl(world: World, hosts: Hosts, host: string, args: string[
       }
     }
   }
-  return { output: '' };
+  return { output };
 }
