@@ -2,6 +2,7 @@
 // files: sb-lflows.json (every Logical_Flow per datapath, with its northd.c source) and sb-dump.txt.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { formatSbBindings, type SbRowLike, type SbTablesLike } from './sb-bindings.ts';
+import { formatLflowRows } from './lflow-rows.ts';
 
 type Atom = string | number | boolean | ['uuid' | 'named-uuid', string];
 type Datum = Atom | ['set', Atom[]] | ['map', [Atom, Atom][]];
@@ -89,6 +90,35 @@ function hintNames(nb: Db): Map<string, string> {
     }
   }
   return hints;
+}
+
+/** The Logical_Flow rows as real northd wrote them (one row for a flow shared through a Logical_DP_Group). */
+function lflowRows(sb: Db): string {
+  const dpName = new Map<string, string>();
+  for (const dp of sb.get('Datapath_Binding') ?? []) dpName.set(uuidOf(dp), String(map(dp.external_ids).name ?? ''));
+  const groups = new Map<string, string[]>();
+  for (const g of sb.get('Logical_DP_Group') ?? [])
+    groups.set(
+      uuidOf(g),
+      set(g.datapaths).map((a) => (a as ['uuid', string])[1]),
+    );
+  const rows = (sb.get('Logical_Flow') ?? []).map((row) => ({
+    pipeline: str(row.pipeline),
+    table: num(row.table_id),
+    priority: num(row.priority),
+    match: str(row.match),
+    actions: str(row.actions),
+    datapaths: (isUuid(row.logical_datapath)
+      ? [row.logical_datapath[1]]
+      : (groups.get((set(row.logical_dp_group)[0] as ['uuid', string])[1]) ?? [])
+    ).map((u) => dpName.get(u) ?? '?'),
+  }));
+  const used = new Set(
+    (sb.get('Logical_Flow') ?? []).flatMap((row) =>
+      isUuid(row.logical_datapath) ? [] : set(row.logical_dp_group).map((a) => (a as ['uuid', string])[1]),
+    ),
+  );
+  return formatLflowRows(rows, used.size);
 }
 
 function lflows(sb: Db, nb: Db): string {
@@ -212,5 +242,6 @@ if (!sbPath || !nbPath || !outDir) {
 const sb = loadDump(sbPath);
 const nb = loadDump(nbPath);
 writeFileSync(`${outDir}/sb-lflows.json`, lflows(sb, nb));
+writeFileSync(`${outDir}/sb-lflow-rows.txt`, lflowRows(sb));
 writeFileSync(`${outDir}/sb-dump.txt`, sbDump(sb, nb));
 writeFileSync(`${outDir}/sb-bindings.txt`, formatSbBindings(engineShape(sb)));
