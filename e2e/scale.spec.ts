@@ -5,6 +5,9 @@
 import { encodeScene } from '../src/engine/scenario/url.ts';
 import { expect, test } from './fixtures.ts';
 
+// Opt-in (SCALE=1, or SCALE_SWITCHES=N): until the linear script → northd path of issue 8 is in, the
+// 4,000-port scene takes minutes to load.
+const ENABLED = process.env.SCALE === '1' || process.env.SCALE_SWITCHES !== undefined;
 const SWITCHES = Number(process.env.SCALE_SWITCHES ?? 200);
 const PORTS = Number(process.env.SCALE_PORTS ?? 20);
 
@@ -56,6 +59,7 @@ const p95 = (values: number[]) => {
 };
 
 test(`the ${SWITCHES * PORTS}-port benchmark scene opens, draws and stays interactive`, async ({ page }) => {
+  test.skip(!ENABLED, 'set SCALE=1 (or SCALE_SWITCHES=N) to measure');
   test.setTimeout(30 * 60_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.addInitScript(() => {
