@@ -90,3 +90,15 @@ test('a reopened link shows the same scene, panel and event', async ({ page, bro
   await expect(fresh.getByTestId('trace-outcome')).toHaveCount(0);
   await snap(fresh, 'sim-link-reopened');
 });
+
+test.describe('dark system theme', () => {
+  test.use({ colorScheme: 'dark' });
+  test('the app and its canvas follow a dark system theme', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openApp(page);
+    await tracePacket(page, { src: 'ls1-vm1', dst: 'ls1-vm2', proto: 'icmp' });
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background).toBe('rgb(11, 18, 32)');
+    await snap(page, 'sim-dark-1280');
+  });
+});

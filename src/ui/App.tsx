@@ -15,7 +15,7 @@ import { TopologyLegend } from './topology/TopologyLegend.tsx';
 import { TopologyList } from './topology/TopologyList.tsx';
 import { NodeDetails } from './topology/NodeDetails.tsx';
 import { LbHint } from './trace/LbHint.tsx';
-import { usePlaybackClock } from './trace/playback.ts';
+import { PlaybackClock } from './trace/playback.tsx';
 import { SimulationBar } from './trace/SimulationBar.tsx';
 import { Splitter } from './Splitter.tsx';
 import { TraceOutcomeBar } from './trace/TraceOutcomeBar.tsx';
@@ -39,7 +39,6 @@ const tabs: { id: BottomTab; title: string }[] = [
 export function App() {
   const tab = useAppStore((s) => s.bottomTab);
   const setTab = useAppStore((s) => s.setBottomTab);
-  usePlaybackClock();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -52,6 +51,7 @@ export function App() {
   }, []);
   return (
     <div className="app">
+      <PlaybackClock />
       <Header />
       <LinkErrorBanner />
       <aside className="editor-pane" aria-label="Scenario script and packet">

@@ -7,7 +7,10 @@ import { clearPlayback, showScene } from './animate.ts';
 import { layoutTopology } from './layout.ts';
 import { themedStyle } from './style.ts';
 import { eventPaths, sceneAt } from './trace-path.ts';
-import { eventDelay } from '../trace/playback.ts';
+import { COLLAPSE_ABOVE, drawnGraph } from './collapse.ts';
+
+const fullGraphSize = () => useAppStore.getState().load.result?.topology.nodes.length ?? 0;
+import { eventDelay } from '../trace/playback.tsx';
 import { download } from '../scene.ts';
 
 function toElements(graph: TopologyGraph): ElementDefinition[] {
@@ -49,7 +52,9 @@ const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
 export function TopologyCanvas() {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
-  const graph = useAppStore((s) => s.load.result?.topology);
+  const fullGraph = useAppStore((s) => s.load.result?.topology);
+  const expanded = useAppStore((s) => s.expanded);
+  const graph = useMemo(() => (fullGraph ? drawnGraph(fullGraph, expanded) : undefined), [fullGraph, expanded]);
   const trace = useAppStore((s) => s.trace.result);
   const step = useAppStore((s) => s.step);
   const playing = useAppStore((s) => s.playing);
@@ -70,7 +75,12 @@ export function TopologyCanvas() {
       maxZoom: 3,
       boxSelectionEnabled: false,
     });
-    cy.on('tap', 'node', (event) => selectNode(event.target.id()));
+    cy.on('tap', 'node', (event) => {
+      const id: string = event.target.id();
+      selectNode(id);
+      const node = useAppStore.getState().load.result?.topology.nodes.find((n) => n.id === id);
+      if (node?.kind === 'switch' && fullGraphSize() > COLLAPSE_ABOVE) useAppStore.getState().toggleExpanded(id);
+    });
     cy.on('tap', (event) => {
       if (event.target === cy) selectNode(undefined);
     });

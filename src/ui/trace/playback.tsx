@@ -36,8 +36,13 @@ export function eventDelay(events: readonly TraceEvent[], step: number, speed: n
   return event ? (HOLD_MS[event.kind] * fit(events)) / speed : 0;
 }
 
-/** Advances the shown event while the player plays. */
-export function usePlaybackClock() {
+/** Advances the shown event while the player plays; renders nothing, so that only it re-renders per event. */
+export function PlaybackClock(): null {
+  usePlaybackClock();
+  return null;
+}
+
+function usePlaybackClock() {
   const playing = useAppStore((s) => s.playing);
   const step = useAppStore((s) => s.step);
   const speed = useAppStore((s) => s.speed);
