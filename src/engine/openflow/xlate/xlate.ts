@@ -303,6 +303,11 @@ export function doXlateActions(ctx: Ctx, actions: OfpAction[], isLastAction: boo
         composeConntrack(ctx, a, names);
         break;
       case 'ct_clear':
+        // the datapath only has conntrack state to clear after a ct() it did
+        if (ctx.conntracked) {
+          ctx.odp.put({ kind: 'ct', text: 'ct_clear', size: attrSize(0) });
+          ctx.conntracked = false;
+        }
         clearConntrack(ctx.flow);
         break;
       case 'push_vlan':
