@@ -96,6 +96,7 @@ export function runOfctl(sw: OvsSwitch, args: string[], io: OfctlIo): ToolResult
   const parseOpts = (command: FlowParseOptions['command']): FlowParseOptions => ({
     portByName: portByName(br),
     command,
+    version,
   });
   const parseAll = (text: string, source: string, command: FlowParseOptions['command']): Flow[] | ToolResult => {
     const flows: Flow[] = [];
@@ -162,6 +163,7 @@ export function runOfctl(sw: OvsSwitch, args: string[], io: OfctlIo): ToolResult
       const lines = dumpOrder(br, sel).map(
         (x) =>
           ` ${formatFlow(x.flow, {
+            version,
             ...(portName ? { portName } : {}),
             ...(noStats
               ? {}
