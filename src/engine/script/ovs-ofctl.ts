@@ -205,7 +205,9 @@ export function runOfctl(sw: OvsSwitch, args: string[], io: OfctlIo): ToolResult
         version >= 11
           ? `OFPST_GROUP_DESC reply (OF1.${version - 10}) (xid=0x2):\n`
           : 'NXST_GROUP_DESC reply (xid=0x2):\n';
-      const lines = [...br.groups.values()].sort((a, b) => a.groupId - b.groupId).map((g) => ` ${formatGroup(g)}\n`);
+      const lines = [...br.groups.values()]
+        .sort((a, b) => a.groupId - b.groupId)
+        .map((g) => ` ${formatGroup(g, { version })}\n`);
       return { output: header + lines.join('') };
     }
     case 'add-tlv-map': {
