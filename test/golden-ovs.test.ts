@@ -24,6 +24,7 @@ const FLOOR: Record<string, number> = {
   'flood-normal-kernel-1000': 1015,
   'flood-normal-kernel-999': 1012,
   'flood-normal-native-780': 7033,
+  'flood-normal-native-781': 7040,
   'goto-table': 72,
   'groups-conj-learn': 147,
   'limits-depth': 615,
