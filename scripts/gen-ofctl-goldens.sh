@@ -7,6 +7,8 @@
 # Inputs (one ovs-ofctl argument a line; blank lines and lines starting with # are skipped):
 #   flows.in, errors.in, ovn-hv1.in, ovn-more.in      add-flow arguments
 #   groups.in                            add-group arguments
+#   parse.in                             parse-flow arguments (ovs-ofctl's own checks, no switch): parse.out
+#   flows.of10.out / flows.of10.names.out: flows.in added and dumped without -O (OpenFlow 1.0 + NXM)
 # Each input line is added alone to an empty bridge and dumped back, so each output line belongs to
 # exactly one input line and classifier order does not matter. Outputs, one line per input line:
 #   X.out        ovs-ofctl -O OpenFlow15 dump-flows --no-stats br0          (dump-groups for groups)
@@ -58,8 +60,9 @@ record() { sed -e '/^OFPST_GROUP_DESC reply/d' -e 's/^ //' | paste -sd '\001' | 
 untime() { sed -E 's/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z\|[0-9]+\|//'; }
 error_record() { printf 'error: %s\n' "$(untime <"$1" | sed ':a;N;$!ba;s/\n/\\n/g')"; }
 
-run_flows() { # NAME
-  local in=$G/$1.in out=$G/$1.out names=$G/$1.names.out line n=0
+run_flows() { # NAME [OUT_NAME OFCTL]: OUT_NAME.out from NAME.in with OFCTL (default: -O OpenFlow15)
+  local in=$G/$1.in out=$G/${2:-$1}.out names=$G/${2:-$1}.names.out line n=0
+  local OF=${3:-$OF}
   : >"$out"; : >"$names"
   while IFS= read -r line; do
     case $line in '' | '#'*) continue ;; esac
@@ -73,6 +76,18 @@ run_flows() { # NAME
     fi
   done <"$in"
   echo "$1: $n lines" >&2
+}
+
+# parse.in through `ovs-ofctl parse-flow` alone (no switch): "ok" or "error: " and ovs-ofctl's stderr.
+run_parse() {
+  local line n=0
+  : >"$G/parse.out"
+  while IFS= read -r line; do
+    case $line in '' | '#'*) continue ;; esac
+    n=$((n + 1))
+    if $OF parse-flow "$line" >/dev/null 2>"$D/err"; then echo ok >>"$G/parse.out"; else error_record "$D/err" >>"$G/parse.out"; fi
+  done <"$G/parse.in"
+  echo "parse: $n lines" >&2
 }
 
 run_groups() { # NAME
@@ -93,8 +108,14 @@ run_groups() { # NAME
 }
 
 sets=("$@")
-[ ${#sets[@]} -gt 0 ] || sets=(flows errors ovn-hv1 ovn-more groups)
+[ ${#sets[@]} -gt 0 ] || sets=(flows flows-of10 errors ovn-hv1 ovn-more groups parse)
 for name in "${sets[@]}"; do
-  if [ "$name" = groups ]; then run_groups groups; else run_flows "$name"; fi
+  case $name in
+    groups) run_groups groups ;;
+    parse) run_parse ;;
+    # The same corpus added and dumped the way people paste it: no -O, so OpenFlow 1.0 with NXM.
+    flows-of10) run_flows flows flows.of10 ovs-ofctl ;;
+    *) run_flows "$name" ;;
+  esac
 done
 ovs-vswitchd --version | head -1 >"$G/versions.txt"

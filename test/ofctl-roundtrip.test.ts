@@ -162,4 +162,14 @@ describe('flow text round trip', () => {
       'group_id=1,type=select,selection_method=hash,fields(ip_src,ip_dst,tcp_dst),bucket=bucket_id:0,actions=output:1',
     );
   });
+
+  it('re-encodes group buckets for the dump version', () => {
+    const g = parseGroup('group_id=1,type=all,bucket=actions=mod_dl_dst:00:00:00:00:00:03,output:3');
+    expect(g.ok && formatGroup(g.group, { version: 10 })).toBe(
+      'group_id=1,type=all,bucket=bucket_id:0,actions=mod_dl_dst:00:00:00:00:00:03,output:3',
+    );
+    expect(g.ok && formatGroup(g.group)).toBe(
+      'group_id=1,type=all,bucket=bucket_id:0,actions=set_field:00:00:00:00:00:03->eth_dst,output:3',
+    );
+  });
 });

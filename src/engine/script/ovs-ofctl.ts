@@ -96,6 +96,7 @@ export function runOfctl(sw: OvsSwitch, args: string[], io: OfctlIo): ToolResult
   const parseOpts = (command: FlowParseOptions['command']): FlowParseOptions => ({
     portByName: portByName(br),
     command,
+    version,
   });
   const parseAll = (text: string, source: string, command: FlowParseOptions['command']): Flow[] | ToolResult => {
     const flows: Flow[] = [];
@@ -162,6 +163,7 @@ export function runOfctl(sw: OvsSwitch, args: string[], io: OfctlIo): ToolResult
       const lines = dumpOrder(br, sel).map(
         (x) =>
           ` ${formatFlow(x.flow, {
+            version,
             ...(portName ? { portName } : {}),
             ...(noStats
               ? {}
@@ -203,7 +205,9 @@ export function runOfctl(sw: OvsSwitch, args: string[], io: OfctlIo): ToolResult
         version >= 11
           ? `OFPST_GROUP_DESC reply (OF1.${version - 10}) (xid=0x2):\n`
           : 'NXST_GROUP_DESC reply (xid=0x2):\n';
-      const lines = [...br.groups.values()].sort((a, b) => a.groupId - b.groupId).map((g) => ` ${formatGroup(g)}\n`);
+      const lines = [...br.groups.values()]
+        .sort((a, b) => a.groupId - b.groupId)
+        .map((g) => ` ${formatGroup(g, { version })}\n`);
       return { output: header + lines.join('') };
     }
     case 'add-tlv-map': {

@@ -54,8 +54,18 @@ function legacySetField(a: Extract<OfpAction, { type: 'set_field' }>, version: n
     case 'udp_dst':
       return [{ type: a.field.endsWith('src') ? 'mod_tp_src' : 'mod_tp_dst', port: Number(v) }];
     default:
-      return [{ ...a, raw: 'load' }];
+      return [toLoad(a)];
   }
+}
+
+/**
+ * set_field_to_nxast: NXAST_REG_LOAD (printed "load:", value within the mask), except for what only
+ * NXAST_REG_LOAD2 can carry (variable-length tun_metadata, experimenter-only fields), which prints as set_field.
+ */
+function toLoad(a: Extract<OfpAction, { type: 'set_field' }>): OfpAction {
+  const f = fieldByName(a.field);
+  const load2 = a.field.startsWith('tun_metadata') || (f !== undefined && !f.nxmName && f.oxmName?.startsWith('NXOXM'));
+  return load2 ? { ...a, raw: 'set_field' } : { ...a, value: a.value & a.mask, raw: 'load' };
 }
 
 /**
@@ -83,7 +93,7 @@ export function normalizeActions(actions: readonly OfpAction[], match: Match, ve
         } else if (version >= 15) out.push({ ...a, raw: 'set_field' });
         else if (a.raw === 'load') out.push(a);
         else if (version < 12) out.push(...legacySetField(a, version, hasVlan));
-        else out.push({ ...a, raw: full ? 'set_field' : 'load' });
+        else out.push(full ? { ...a, raw: 'set_field' } : toLoad(a));
         if (a.field === 'vlan_vid' || a.field === 'vlan_tci') hasVlan = (a.value & 0x1000n) !== 0n;
         break;
       }
@@ -143,6 +153,21 @@ export function normalizeActions(actions: readonly OfpAction[], match: Match, ve
       case 'enqueue':
         if (version < 11) out.push(a);
         else out.push({ type: 'set_queue', queue: a.queue }, { type: 'output', port: a.port }, { type: 'pop_queue' });
+        break;
+      case 'mod_nw_ttl':
+        // OpenFlow 1.0 has no set-TTL action: ovs-ofctl sends a reg_load of nw_ttl.
+        out.push(
+          version < 11 ? { type: 'set_field', field: 'nw_ttl', value: BigInt(a.ttl), mask: 0xffn, raw: 'load' } : a,
+        );
+        break;
+      case 'clear_actions':
+      case 'write_actions':
+        // Instructions do not exist in OpenFlow 1.0: encoding to it leaves them out.
+        if (version >= 11) out.push(a);
+        break;
+      case 'goto_table':
+        // …except goto_table, which OpenFlow 1.0 carries as a Nicira resubmit.
+        out.push(version >= 11 ? a : { type: 'resubmit', inPort: OFPP.IN_PORT, table: a.table, withCt: false });
         break;
       case 'note': {
         const len = Math.ceil((10 + a.data.length) / 8) * 8 - 10;

@@ -4,7 +4,7 @@ import { parseIPv6 } from '../../packet/addresses';
 import { allOnes, fieldByName } from './fields';
 import { parseKeyValues } from './keyvalue';
 import { parseLearn } from './learn';
-import { parseSubfield } from './subfield';
+import { parseSubfield, parseSubfieldPrefix } from './subfield';
 import type { ActionsParseResult, ImmOrField, NatSpec, OfpAction } from './types';
 import { OFPP } from './types';
 import { mfParse, parseIntString, parsePort, strtoull } from './values';
@@ -82,33 +82,35 @@ function parseNat(arg: string): { ok: true; nat: NatSpec } | { ok: false; error:
 function parseNatRange(s: string, nat: NatSpec): string | undefined {
   if (s === '') return undefined;
   const bad = `invalid nat range "${s}"`;
-  const v4 = /^(\d+\.\d+\.\d+\.\d+)(?:-(\d+\.\d+\.\d+\.\d+))?/.exec(s);
   let n = 0;
-  const ipv4 = (t: string): bigint => t.split('.').reduce((a, o) => (a << 8n) | (BigInt(o) & 0xffn), 0n);
-  if (v4) {
-    nat.addrMin = ipv4(v4[1]);
-    if (v4[2]) {
-      nat.addrMax = ipv4(v4[2]);
-      if (nat.addrMax < nat.addrMin) return bad;
+  const ipv4 = (t: string): bigint => t.split('.').reduce((acc, o) => (acc << 8n) | (BigInt(o) & 0xffn), 0n);
+  const v4At = (from: number): RegExpExecArray | null => /^\d+\.\d+\.\d+\.\d+/.exec(s.slice(from));
+  // ovs_scan_len advances past what it scanned even when inet_pton then refuses it.
+  const v6At = (from: number): { len: number; addr?: bigint } | undefined => {
+    const m = /^[0-9a-fA-F:.]+/.exec(s.slice(from)) ?? /^\[([0-9a-fA-F:.]+)\]/.exec(s.slice(from));
+    return m ? { len: m[0].length, addr: parseIPv6(m[1] ?? m[0]) } : undefined;
+  };
+  const min4 = v4At(0);
+  if (min4) {
+    nat.addrMin = ipv4(min4[0]);
+    n = min4[0].length;
+    if (s[n] === '-') {
+      const max4 = v4At(n + 1);
+      if (!max4 || ipv4(max4[0]) < nat.addrMin) return bad;
+      nat.addrMax = ipv4(max4[0]);
+      n += 1 + max4[0].length;
     }
-    n = v4[0].length;
   } else {
-    // IPV6_SCAN_FMT reads hex digits, colons and dots greedily; brackets allow a port after the address.
-    const scan6 = (from: number): { addr: bigint; len: number } | undefined => {
-      const m = /^(?:\[([0-9a-fA-F:.]+)\]|([0-9a-fA-F:.]+))/.exec(s.slice(from));
-      const addr = m ? parseIPv6(m[1] ?? m[2]) : undefined;
-      return m && addr !== undefined ? { addr, len: m[0].length } : undefined;
-    };
-    const min = scan6(0);
-    if (min) {
+    const min6 = v6At(0);
+    if (min6) n = min6.len;
+    if (min6?.addr !== undefined) {
       nat.ipv6 = true;
-      nat.addrMin = min.addr;
-      n = min.len;
+      nat.addrMin = min6.addr;
       if (s[n] === '-') {
-        const max = scan6(n + 1);
-        if (!max || max.addr < min.addr) return bad;
-        nat.addrMax = max.addr;
-        n += 1 + max.len;
+        const max6 = v6At(n + 1);
+        if (max6?.addr === undefined || max6.addr < min6.addr) return bad;
+        nat.addrMax = max6.addr;
+        n += 1 + max6.len;
       }
     }
   }
@@ -263,8 +265,9 @@ function parseOne(key: string, value: string, out: OfpAction[], ctx: ActionParse
         out.push({ type: 'move', src: srcField.subfield, dst: dst.subfield });
         return OK;
       }
+      // parse_reg_load reads a number off the front and ignores what follows it.
       const v = parseIntString(src, dst.field.nBytes);
-      if (!v.ok || v.tail !== src.length) return err(`${value}: cannot parse integer value`);
+      if (!v.ok) return err(`${value}: cannot parse integer value`);
       if (v.value >> BigInt(dst.subfield.nBits) !== 0n) {
         return err(`${value}: value ${src} does not fit into ${dst.subfield.nBits} bits`);
       }
@@ -281,12 +284,13 @@ function parseOne(key: string, value: string, out: OfpAction[], ctx: ActionParse
       return OK;
     }
     case 'move': {
-      const arrow = value.indexOf('->');
-      if (arrow < 0) return err(`${value}: missing \`->' following source`);
-      const src = parseSubfield(value.slice(0, arrow));
+      // nxm_parse_reg_move: the source is read off the front of the whole argument, then "->".
+      const src = parseSubfieldPrefix(value);
       if (!src.ok) return err(src.error);
-      const dst = parseSubfield(value.slice(arrow + 2));
+      if (!src.rest.startsWith('->')) return err(`${value}: missing \`->' following source`);
+      const dst = parseSubfieldPrefix(src.rest.slice(2));
       if (!dst.ok) return err(dst.error);
+      if (dst.rest !== '') return err(`${value}: trailing garbage following destination`);
       if (src.subfield.nBits !== dst.subfield.nBits) {
         return err(
           `${value}: source field is ${src.subfield.nBits} bits wide but destination is ${dst.subfield.nBits} bits wide`,
@@ -307,8 +311,12 @@ function parseOne(key: string, value: string, out: OfpAction[], ctx: ActionParse
         out.push({ type: 'dec_ttl', cntIds: [0] });
         return OK;
       }
-      const ids = value.split(',').map(Number);
-      if (ids.some((n) => !Number.isInteger(n) || n < 0 || n > 65535)) return err(`invalid dec_ttl argument ${value}`);
+      // parse_dec_ttl: strtok over ", " and atoi on each piece.
+      const ids = value
+        .split(/[, ]+/)
+        .filter(Boolean)
+        .map((t) => (Number.parseInt(t, 10) || 0) & 0xffff);
+      if (!ids.length) return err('dec_ttl_cnt_ids: expected at least one controller id.');
       out.push({ type: 'dec_ttl', cntIds: ids, raw: 'cnt_ids' });
       return OK;
     }
@@ -316,11 +324,14 @@ function parseOne(key: string, value: string, out: OfpAction[], ctx: ActionParse
     case 'set_vlan_vid':
     case 'mod_vlan_pcp':
     case 'set_vlan_pcp': {
-      const n = Number(value);
       const isVid = lower.endsWith('vid');
-      if (!/^\d+$/.test(value) || n > (isVid ? 4095 : 7)) {
-        return err(`${value}: not a valid VLAN ${isVid ? 'VID' : 'PCP'}`);
+      const what = isVid ? 'VLAN VID' : 'VLAN PCP';
+      const r = strtoull(value);
+      if (!r || r.tail !== value.length || r.value > (isVid ? 65535n : 255n) || value.trim().startsWith('-')) {
+        return err(`invalid ${what} "${value}"`);
       }
+      const n = Number(r.value);
+      if (n > (isVid ? 4095 : 7)) return err(`${value}: not a valid ${what}`);
       const push = lower.startsWith('mod');
       out.push(isVid ? { type: 'set_vlan_vid', vid: n, push } : { type: 'set_vlan_pcp', pcp: n, push });
       return OK;
@@ -330,7 +341,8 @@ function parseOne(key: string, value: string, out: OfpAction[], ctx: ActionParse
       out.push({ type: 'strip_vlan', raw: lower });
       return OK;
     case 'push_vlan': {
-      const n = Number(value);
+      const n = u16(value, 'ethertype');
+      if (typeof n === 'string') return err(n);
       if (n !== 0x8100 && n !== 0x88a8) return err(`${value}: not a valid VLAN ethertype`);
       out.push({ type: 'push_vlan', ethertype: n });
       return OK;
@@ -344,8 +356,8 @@ function parseOne(key: string, value: string, out: OfpAction[], ctx: ActionParse
     }
     case 'mod_nw_src':
     case 'mod_nw_dst': {
-      const v = mfParse(fieldByName('ip_src')!, value);
-      if (!v.ok) return err(v.error);
+      const v = /^\d+\.\d+\.\d+\.\d+$/.test(value) ? mfParse(fieldByName('ip_src')!, value) : undefined;
+      if (!v?.ok) return err(`${value}: could not convert to IP address`);
       out.push({ type: lower, addr: v.value.value });
       return OK;
     }
@@ -366,7 +378,7 @@ function parseOne(key: string, value: string, out: OfpAction[], ctx: ActionParse
     }
     case 'mod_tp_src':
     case 'mod_tp_dst': {
-      const n = u16(value, lower);
+      const n = u16(value, lower === 'mod_tp_src' ? 'source port' : 'destination port');
       if (typeof n === 'string') return err(n);
       out.push({ type: lower, port: n });
       return OK;
@@ -418,12 +430,9 @@ function parseOne(key: string, value: string, out: OfpAction[], ctx: ActionParse
     }
     case 'ct':
       return parseCt(value, out, ctx);
-    case 'nat': {
-      const nat = parseNat(value);
-      if (!nat.ok) return err(nat.error);
-      out.push({ type: 'nat', ...nat.nat });
-      return OK;
-    }
+    case 'nat':
+      // ct(nat(…)) is read by parseCt; anywhere else ofpacts_verify refuses it.
+      return err('Cannot have NAT action outside of "ct" action');
     case 'conjunction': {
       const m = /^\s*(\d+)\s*,\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
       if (!m) return err('"conjunction" syntax is "conjunction(id,i/n)"');
@@ -490,21 +499,44 @@ function parseOne(key: string, value: string, out: OfpAction[], ctx: ActionParse
     }
     case 'bundle':
     case 'bundle_load': {
-      const m = /^([^,]*),([^,]*),([^,]*),([^,]*),(?:([^,]*),)?members:(.*)$/.exec(value);
-      if (!m) return err(`${value}: not enough arguments to bundle action`);
+      // bundle_parse__: strtok over ", []"; fields, basis, algorithm, member type, [dst,] "members", ports.
+      const tokens = value.split(/[, ]+/).filter(Boolean);
+      const load = lower === 'bundle_load';
+      const [fields, basis, algorithm, memberType] = tokens;
+      const dstText = load ? tokens[4] : undefined;
+      const delim = tokens[load ? 5 : 4]?.split(':');
+      if (!delim) return err(`${value}: not enough arguments to bundle action`);
+      if (!['members', 'slaves'].includes(delim[0].toLowerCase())) {
+        return err(`${value}: missing member delimiter, expected \`members', got \`${delim[0]}'`);
+      }
       const members: number[] = [];
-      for (const s of m[6].split(',')) {
+      const ports = [...(delim[1] ? [delim[1]] : []), ...tokens.slice(load ? 6 : 5)].flatMap((t) => t.split(/[[\]]+/));
+      for (const s of ports.filter(Boolean)) {
         const p = parsePort(s, ctx.portByName);
         if (p === undefined) return err(`${s}: bad port number`);
         members.push(p);
       }
+      const knownFields = [
+        'eth_src',
+        'symmetric_l4',
+        'symmetric_l3l4',
+        'symmetric_l3l4+udp',
+        'nw_src',
+        'nw_dst',
+        'symmetric_l3',
+      ];
+      if (!knownFields.includes(fields.toLowerCase())) return err(`${value}: unknown fields \`${fields}'`);
+      if (!['active_backup', 'hrw'].includes(algorithm.toLowerCase())) {
+        return err(`${value}: unknown algorithm \`${algorithm}'`);
+      }
+      if (memberType.toLowerCase() !== 'ofport') return err(`${value}: unknown member_type \`${memberType}'`);
       let dst;
-      if (lower === 'bundle_load') {
-        const sf = parseSubfield(m[5] ?? '');
+      if (dstText !== undefined) {
+        const sf = parseSubfield(dstText);
         if (!sf.ok) return err(sf.error);
         dst = sf.subfield;
       }
-      out.push({ type: 'bundle', fields: m[1], basis: Number(m[2]), algorithm: m[3], members, dst });
+      out.push({ type: 'bundle', fields, basis: Number.parseInt(basis, 10) || 0, algorithm, members, dst });
       return OK;
     }
     case 'sample': {

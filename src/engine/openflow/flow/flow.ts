@@ -107,7 +107,7 @@ function checkActions(
   actions: readonly OfpAction[],
   m: Match,
   inCt: boolean,
-  of10: { needed: boolean; vlan: boolean },
+  of10: { needed: boolean; vlan: boolean; from?: string },
 ): string | undefined {
   const dl = m.slots.eth_type?.value ?? 0n;
   const proto = m.slots.nw_proto?.value ?? 0n;
@@ -130,6 +130,10 @@ function checkActions(
         break;
       case 'push_vlan':
         of10.vlan = true;
+        of10.from = of10.from ?? 'OXM,OpenFlow11';
+        break;
+      case 'meter':
+        of10.from = 'OXM-OpenFlow13,OXM-OpenFlow14,OXM-OpenFlow15';
         break;
       case 'ct':
         if (!ip || (a.alg === 21 && proto !== 6n) || (a.alg === 69 && proto !== 17n)) return MATCH_INCONSISTENT;
@@ -308,11 +312,22 @@ export function parseFlow(text: string, opts: FlowParseOptions = {}): FlowParseR
     const parsed = parseActionList(actionsText, actionsBase, { portByName: opts.portByName });
     if (!parsed.ok) return parsed;
     flow.actions = parsed.actions;
-    const of10 = { needed: false, vlan: ((m.slots.vlan_tci?.value ?? 0n) & 0x1000n) !== 0n };
+    const of10: { needed: boolean; vlan: boolean; from?: string } = {
+      needed: false,
+      vlan: ((m.slots.vlan_tci?.value ?? 0n) & 0x1000n) !== 0n,
+    };
     const e = checkActions(flow.actions, m, false, of10);
     if (e) return { ok: false, error: e, column: actionsBase };
     if (!usable) return { ok: false, error: MATCH_INCONSISTENT, column: actionsBase };
     if (of10.needed && version > 10) return { ok: false, error: needsOf10(version), column: actionsBase };
+    // Flags only later versions carry (reset_counts: 1.2+, no_packet/byte_counts: 1.3+).
+    if (flow.flags.no_packet_counts || flow.flags.no_byte_counts)
+      of10.from = 'OXM-OpenFlow13,OXM-OpenFlow14,OXM-OpenFlow15';
+    else if (flow.flags.reset_counts) of10.from = of10.from ?? 'OXM';
+    if (of10.from && version === 10) {
+      const error = `none of the usable flow formats (${of10.from}) is among the allowed flow formats (OpenFlow10,NXM)`;
+      return { ok: false, error, column: actionsBase };
+    }
   }
   return { ok: true, flow };
 }
@@ -329,7 +344,7 @@ export function normalizeFlow(flow: Flow): { ok: true; flow: Flow } | { ok: fals
         (a.type === 'set_field' && (a.value & ~a.mask) !== 0n) ||
         ((a.type === 'clone' || a.type === 'ct' || a.type === 'write_actions') && badWildcards(a.actions)),
     );
-  if (badWildcards(flow.actions)) return { ok: false, error: 'OFPBMC_BAD_WILDCARDS' };
+  if ((flow.version ?? 15) >= 15 && badWildcards(flow.actions)) return { ok: false, error: 'OFPBMC_BAD_WILDCARDS' };
   // A tun_metadata field outside the switch's TLV map.
   const tlv = flow.match.tunMetadataLen;
   for (const slot of Object.keys(flow.match.slots)) {
@@ -373,9 +388,11 @@ export function formatFlow(flow: Flow, opts: FlowFormatOptions = {}): string {
   if (st) s += `n_packets=${st.nPackets}, n_bytes=${st.nBytes}, `;
   if (f.idleTimeout) s += `idle_timeout=${f.idleTimeout}, `;
   if (f.hardTimeout) s += `hard_timeout=${f.hardTimeout}, `;
-  const flags = FLAG_KEYWORDS.filter((k) => f.flags[k]);
+  // Flow stats replies carry flags from OpenFlow 1.3 and importance from 1.4 on.
+  const dumpVersion = opts.version ?? 15;
+  const flags = dumpVersion >= 13 ? FLAG_KEYWORDS.filter((k) => f.flags[k]) : [];
   if (flags.length) s += `${flags.join(' ')} `;
-  if (f.importance) s += `importance=${f.importance}, `;
+  if (f.importance && dumpVersion >= 14) s += `importance=${f.importance}, `;
   if (st && st.idleAge !== undefined) s += `idle_age=${st.idleAge}, `;
   if (st && st.hardAge !== undefined && st.hardAge !== st.durationSec) s += `hard_age=${st.hardAge}, `;
   const match = formatMatch(f.match, f.priority, opts.portName);

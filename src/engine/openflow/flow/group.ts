@@ -123,7 +123,10 @@ export function formatGroup(group: Group, opts: FlowFormatOptions = {}): string 
     if (b.weight !== undefined && group.type === 'select') s += `,weight:${b.weight}`;
     if (b.watchPort !== undefined) s += `,watch_port:${formatPort(b.watchPort, opts.portName)}`;
     if (b.watchGroup !== undefined) s += `,watch_group:${b.watchGroup}`;
-    s += `,actions=${formatActionList(normalizeActions(b.actions, emptyMatch()), opts.portName)}`;
+    // Groups only exist from OpenFlow 1.1 on: stored as 1.5 sent them, then re-encoded for the dump.
+    const stored = normalizeActions(b.actions, emptyMatch(), 15);
+    const dumped = normalizeActions(stored, emptyMatch(), opts.version ?? 15);
+    s += `,actions=${formatActionList(dumped, opts.portName)}`;
   });
   return s;
 }

@@ -29,9 +29,11 @@ export function parseLearn(
   };
   const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
   for (const kv of parseKeyValues(arg)) {
+    // learn_parse__ reads the table strictly and every other number with atoi().
     const num = (): number | undefined => {
+      if (kv.key !== 'table') return Number.parseInt(kv.value, 10) || 0;
       const r = strtoull(kv.value);
-      return r && r.tail === kv.value.length ? Number(r.value) : undefined;
+      return r && r.tail === kv.value.length && r.value < 255n ? Number(r.value) : undefined;
     };
     const numeric: Record<string, keyof LearnAction> = {
       table: 'table',
@@ -62,7 +64,7 @@ export function parseLearn(
       if (typeof spec === 'string') return fail(spec);
       a.specs.push(spec);
     } else {
-      const spec = parseMatchSpec(kv.key, kv.value, kv.value !== '', portByName);
+      const spec = parseMatchSpec(arg, kv.key, kv.value, kv.value !== '', portByName);
       if (typeof spec === 'string') return fail(spec);
       a.specs.push(spec);
     }
@@ -71,13 +73,14 @@ export function parseLearn(
 }
 
 function parseMatchSpec(
+  arg: string,
   key: string,
   value: string,
   hasValue: boolean,
   portByName?: (name: string) => number | undefined,
 ): LearnSpec | string {
   const dst = parseSubfield(key);
-  if (!dst.ok) return `${key}: unknown keyword ${key}`;
+  if (!dst.ok) return `${arg}: unknown keyword ${key}`;
   if (!hasValue) return { kind: 'match', src: { field: dst.subfield }, dst: dst.subfield, implicit: true };
   if (/^[A-Za-z]/.test(value) && parseSubfield(value).ok) {
     const src = parseSubfield(value);

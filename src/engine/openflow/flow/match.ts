@@ -53,6 +53,11 @@ export function matchGet(m: Match, f: MfField): MatchEntry {
 
 /** mf_set: sets field `f` of the match to value/mask, with the side effects of OVS's match_set_*(). */
 export function matchSet(m: Match, f: MfField, value: bigint, mask: bigint): void {
+  // An all-zero mask is mf_set_wild: the field (all of it) becomes a wildcard, with no side effects.
+  if (mask === 0n) {
+    for (const p of fieldSlots(f)) putBits(m, p.slot, p.ofs, f.name === 'vlan_vid' ? 13 : p.nBits, 0n, 0n);
+    return;
+  }
   const tci = entry(m, 'vlan_tci');
   switch (f.name) {
     case 'dl_vlan':

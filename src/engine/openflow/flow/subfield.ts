@@ -44,7 +44,7 @@ export function parseSubfieldPrefix(s: string): SubfieldResult {
 /** mf_parse_subfield: the whole of `s` must be the subfield. */
 export function parseSubfield(s: string): SubfieldResult {
   const r = parseSubfieldPrefix(s);
-  if (r.ok && r.rest !== '') return { ok: false, error: `${s}: trailing garbage following subfield` };
+  if (r.ok && r.rest !== '') return { ok: false, error: 'unexpected input following field syntax' };
   return r;
 }
 

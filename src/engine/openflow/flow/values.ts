@@ -1,7 +1,7 @@
 // Field values as text, the way meta-flow.c's mf_parse and mf_format read and write them: integers
 // (parse_int_string: "0x" hex of any length, else strtoull with base 0), Ethernet, IPv4/IPv6 with a
 // prefix or mask, port names and numbers, fragment types and the flag sets of ct_state/tcp_flags.
-import { formatIPv4, formatIPv6, formatMac, parseIPv6, parseMac } from '../../packet/addresses';
+import { formatIPv4, formatIPv6, formatMac, parseIPv6 } from '../../packet/addresses';
 import { allOnes } from './fields';
 import type { MfField } from './types';
 import { OFPP } from './types';
@@ -203,9 +203,12 @@ export function parseIPv4Masked(s: string): Parsed<ValueMask> {
   const rest = s.slice(slash + 1);
   const mask = octets(rest);
   if (mask !== undefined) return { ok: true, value: { value: ip, mask } };
-  if (!/^[+-]?\d+$/.test(rest)) return fail(`${s}: invalid IP address`);
-  const prefix = Number(rest);
+  // "/%d" reads a leading integer; anything after it makes the whole address invalid.
+  const num = /^\s*[+-]?\d+/.exec(rest);
+  if (!num) return fail(`${s}: invalid IP address`);
+  const prefix = Number(num[0]);
   if (prefix < 0 || prefix > 32) return fail(`${s}: IPv4 network prefix bits not between 0 and 32, inclusive`);
+  if (num[0].length !== rest.length) return fail(`${s}: invalid IP address`);
   const m = prefix === 0 ? 0n : (0xffffffffn << BigInt(32 - prefix)) & 0xffffffffn;
   return { ok: true, value: { value: ip, mask: m } };
 }
@@ -301,6 +304,20 @@ export function formatPort(port: number, portName?: (port: number) => string | u
   return String(port);
 }
 
+/** ETH_ADDR_SCAN_FMT: six "%hhx" separated by ':' (each may carry a sign or 0x; only its low byte counts). */
+function scanMac(s: string): bigint | undefined {
+  const parts = s.split(':');
+  if (parts.length !== 6) return undefined;
+  let v = 0n;
+  for (const part of parts) {
+    const m = /^\s*([+-]?)(?:0[xX](?=[0-9a-fA-F]))?([0-9a-fA-F]+)$/.exec(part);
+    if (!m) return undefined;
+    const byte = BigInt(`0x${m[2]}`) & 0xffn;
+    v = (v << 8n) | (m[1] === '-' ? (0x100n - byte) & 0xffn : byte);
+  }
+  return v;
+}
+
 const FRAGS: [string, number, number][] = [
   ['no', 0, 1],
   ['yes', 1, 1],
@@ -349,8 +366,8 @@ export function mfParse(f: MfField, s: string, portByName?: (name: string) => nu
       break;
     case 'ethernet': {
       const slash = s.indexOf('/');
-      const mac = parseMac(slash < 0 ? s : s.slice(0, slash));
-      const mask = slash < 0 ? allOnes(48) : parseMac(s.slice(slash + 1));
+      const mac = scanMac(slash < 0 ? s : s.slice(0, slash));
+      const mask = slash < 0 ? allOnes(48) : scanMac(s.slice(slash + 1));
       if (mac === undefined || mask === undefined) return fail(`${s}: invalid Ethernet address`);
       r = { ok: true, value: { value: mac, mask } };
       break;

@@ -175,6 +175,12 @@ export function findInterface(
   sw: OvsSwitch,
   name: string,
 ): { bridge: Bridge; port: Port; iface: Interface } | undefined {
+  // an interface is nearly always alone in the port of the same name: look there first
+  for (const bridge of sw.bridges.values()) {
+    const port = bridge.ports.get(name);
+    const iface = port?.interfaces.find((i) => i.name === name);
+    if (port && iface) return { bridge, port, iface };
+  }
   for (const bridge of sw.bridges.values())
     for (const port of bridge.ports.values())
       for (const iface of port.interfaces) if (iface.name === name) return { bridge, port, iface };

@@ -123,6 +123,7 @@ export function reconfigure(sw: OvsSwitch): void {
 }
 
 function allInterfacesHas(br: Bridge, iface: Interface): boolean {
+  if (br.ports.get(iface.name)?.interfaces.includes(iface)) return true;
   for (const p of br.ports.values()) if (p.interfaces.includes(iface)) return true;
   return false;
 }

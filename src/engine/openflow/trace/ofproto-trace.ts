@@ -127,7 +127,8 @@ function runPass(
   xlateTableAction(ctx, Number(ctx.flow.in_port ?? 0n), startTable, true, names, true);
   if (!ctx.freezing && !ctx.error) xlateActionSet(ctx, names);
   optimizeTrailingClone(ctx.odp);
-  wcFinish(ctx.wc, ctx.flow, initial);
+  // a failed translation leaves xlate_actions before xlate_wc_finish
+  if (!ctx.error) wcFinish(ctx.wc, ctx.flow, initial);
   const slowPath: string[] = [];
   if (!ctx.error) {
     if (ctx.odp.size > 65535 - 4) slowPath.push('Uses action(s) not supported by datapath');

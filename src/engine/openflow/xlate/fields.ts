@@ -2,7 +2,9 @@
 // matched exactly so that the datapath's set action is right; a read field because it decided a value).
 import { allOnes, fieldByName, fieldSlots, readField, writeField } from '../flow/fields.ts';
 import type { Subfield } from '../flow/types.ts';
-import type { Ctx } from './context.ts';
+import { report, type Ctx } from './context.ts';
+import { formatSubfield } from '../flow/subfield.ts';
+import { mfFormat } from '../flow/values.ts';
 import { unwildcard, type Packet } from './packet.ts';
 
 /** Fields whose writes are metadata only: the datapath never needs them matched. */
@@ -42,6 +44,20 @@ export function moveAction(ctx: Ctx, src: Subfield, dst: Subfield): void {
   unwildcardField(ctx, src.field, allOnes(src.nBits) << BigInt(src.ofs));
   unwildcardField(ctx, dst.field, allOnes(dst.nBits) << BigInt(dst.ofs));
   writeSlots(ctx.flow, dst.field, v << BigInt(dst.ofs), allOnes(dst.nBits) << BigInt(dst.ofs));
+  reportSubfield(ctx, dst);
+}
+
+/** xlate_report_subfield: "NXM_NX_REG2[0..15] is now 0x3" (a whole field in its own format). */
+export function reportSubfield(ctx: Ctx, sf: Subfield): void {
+  const f = fieldByName(sf.field);
+  if (!f) return;
+  let value: string;
+  if (sf.ofs === 0 && sf.nBits >= f.nBits) value = mfFormat(f, readField(ctx.flow, f), undefined);
+  else {
+    const v = readSub(ctx.flow, sf);
+    value = v ? `0x${v.toString(16)}` : '0';
+  }
+  report(ctx, 'detail', `${formatSubfield(sf)} is now ${value}`);
 }
 
 export function unwildcardSubfield(ctx: Ctx, sf: Subfield, mask?: bigint): void {

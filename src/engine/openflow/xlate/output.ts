@@ -17,6 +17,8 @@ import { attrSize } from './odp.ts';
 import { get, isIpAny, unwildcard, type Packet } from './packet.ts';
 import { controllerPacketIn, xlateActionSet, xlateTableAction } from './xlate.ts';
 import { formatEth, formatIp4 } from '../trace/match-format.ts';
+import { hmapOrder } from '../../northd/ovs-hash.ts';
+import { hashInt } from './hash.ts';
 
 export function xlateOutput(ctx: Ctx, port: number, isLast: boolean, names: boolean, maxLen?: number): void {
   const inPort = Number(get(ctx.flow, 'in_port'));
@@ -34,8 +36,9 @@ export function xlateOutput(ctx: Ctx, port: number, isLast: boolean, names: bool
       return;
     case OFPP.FLOOD:
     case OFPP.ALL:
-      for (const [n] of [...ctx.bridge.byOfport.entries()].sort((a, b) => a[0] - b[0]))
-        if (n !== inPort) composeOutput(ctx, n, false, names);
+      // flood_packets walks the bridge's ports in hmap order (hash of the OpenFlow port number), and
+      // passes the action's own is_last_action to every output
+      for (const n of floodOrder(ctx.bridge)) if (n !== inPort) composeOutput(ctx, n, isLast, names);
       return;
     default:
       if (port === inPort) {
@@ -44,6 +47,12 @@ export function xlateOutput(ctx: Ctx, port: number, isLast: boolean, names: bool
       }
       composeOutput(ctx, port, isLast, names);
   }
+}
+
+function floodOrder(br: Bridge): number[] {
+  const ports: number[] = [];
+  for (const p of br.ports.values()) for (const i of p.interfaces) if (i.ofport !== undefined) ports.push(i.ofport);
+  return hmapOrder(ports, (n) => hashInt(n, 0));
 }
 
 function composeOutput(ctx: Ctx, port: number, isLast: boolean, names: boolean): void {

@@ -96,12 +96,9 @@ export function xlateTableAction(
   const oldCookie = ctx.ruleCookie;
   ctx.ruleCookie = rule.flow.cookie;
   if (!rule.flow.actions.length) report(ctx, 'action', 'drop');
-  if (inPort !== OFPP.IN_PORT) {
-    const saved = get(ctx.flow, 'in_port');
-    ctx.flow.in_port = BigInt(inPort);
-    doXlateActions(ctx, rule.flow.actions, isLastAction, names);
-    ctx.flow.in_port = saved;
-  } else doXlateActions(ctx, rule.flow.actions, isLastAction, names);
+  // the rule was looked up with resubmit's in_port, but its actions see the packet's own (so that
+  // NORMAL and IN_PORT behave as OVS says)
+  doXlateActions(ctx, rule.flow.actions, isLastAction, names);
   ctx.ruleCookie = oldCookie;
   if (deepens) ctx.depth--;
   ctx.trace = oldTrace;
@@ -303,6 +300,11 @@ export function doXlateActions(ctx: Ctx, actions: OfpAction[], isLastAction: boo
         composeConntrack(ctx, a, names);
         break;
       case 'ct_clear':
+        // the datapath only has conntrack state to clear after a ct() it did
+        if (ctx.conntracked) {
+          ctx.odp.put({ kind: 'ct', text: 'ct_clear', size: attrSize(0) });
+          ctx.conntracked = false;
+        }
         clearConntrack(ctx.flow);
         break;
       case 'push_vlan':
