@@ -8,7 +8,7 @@ import { loadScenarioText, southboundFor } from '../src/engine/scenario/compile.
 
 const file = 'test/golden-physical/lr-two-hv/script.nbctl';
 const text = readFileSync(file, 'utf8');
-const sb = southboundFor(text, loadScenarioText(text, file));
+const sb = southboundFor(loadScenarioText(text, file));
 const hv1 = computeChassisFlows(sb, hypervisorFromSb(sb, 'hv1'));
 
 describe('cookie ↔ logical flow links', () => {

@@ -17,7 +17,7 @@ const rows: ParityRow[] = [];
 
 function ourRows(scriptPath: string): string {
   const text = readFileSync(scriptPath, 'utf8');
-  const sb = southboundFor(text, loadScenarioText(text, scriptPath));
+  const sb = southboundFor(loadScenarioText(text, scriptPath));
   const name = new Map([...sb.tables.Datapath_Binding.values()].map((dp) => [dp._uuid, dp.external_ids.name ?? '']));
   const { flows, groups } = groupLogicalFlows(sb);
   const members = new Map(groups.map((g) => [g._uuid, g.datapaths]));

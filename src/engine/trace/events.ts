@@ -56,10 +56,11 @@ const DROP_TITLES = {
 
 /** The first packet snapshot in a subtree, depth first. */
 function firstSnapshot(nodes: readonly TraceNode[]): PacketState | undefined {
-  for (const node of nodes) {
+  // depth first, without recursion: a looping trace nests thousands of levels deep
+  const stack: TraceNode[] = [...nodes].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.packet) return node.packet;
-    const inner = firstSnapshot(node.subs);
-    if (inner) return inner;
+    for (let i = node.subs.length - 1; i >= 0; i--) stack.push(node.subs[i]);
   }
   return undefined;
 }
@@ -100,8 +101,23 @@ export function traceEvents(
     generatedBy?: string;
   }
 
+  // Depth first in document order on an explicit stack: a looping trace nests thousands of levels deep.
+  type Task =
+    { nodes: readonly TraceNode[]; scope: Scope; next: number } | { end: TraceNode; fate: CopyFate; scope: Scope };
+  const tasks: Task[] = [];
   const walk = (nodes: readonly TraceNode[], scope: Scope) => {
-    for (const node of nodes) {
+    tasks.push({ nodes, scope, next: 0 });
+  };
+  const run = () => {
+    for (let task = tasks.pop(); task; task = tasks.pop()) {
+      if ('end' in task) {
+        endOf(task.end, task.fate, task.scope);
+        continue;
+      }
+      if (task.next >= task.nodes.length) continue;
+      const node = task.nodes[task.next];
+      const scope = task.scope;
+      tasks.push({ ...task, next: task.next + 1 });
       const base = {
         parent: scope.parent?.index,
         datapath: scope.datapath,
@@ -184,8 +200,8 @@ export function traceEvents(
           copyOf,
         );
         const inner: Scope = { ...scope, parent: event, datapath: step.datapath, kind: step.datapathKind };
+        if (node.fate) tasks.push({ end: node, fate: node.fate, scope: { ...inner, pipeline: step.pipeline } });
         walk(node.subs, { ...inner, pipeline: step.pipeline });
-        if (node.fate) endOf(node, node.fate, { ...inner, pipeline: step.pipeline });
         continue;
       }
       if (node.fate) {
@@ -242,6 +258,7 @@ export function traceEvents(
   };
 
   walk(root, { datapath: '', kind: 'switch' });
+  run();
   return { events: finish(db, byName, drafts, raws), packets: raws };
 }
 
