@@ -1,5 +1,5 @@
 // The shell command that asks real ovn-trace the same question as the packet form.
-import type { TraceForm, TraceRequest } from '../trace/types.ts';
+import type { TraceForm, TraceRequest } from './request.ts';
 
 /** Quotes a word for a POSIX shell: single quotes, with embedded ones closed and escaped. */
 export function shellQuote(word: string): string {

@@ -2,7 +2,7 @@
 // them up (the first-hop router's MAC for a destination behind a router), and writes the ovn-trace
 // microflow and request. Plain data in and out, so the app calls it through the worker.
 import type { PortInfo } from '../scenario/topology.ts';
-import type { TraceRequest } from '../trace/types.ts';
+import type { TraceRequest } from './request.ts';
 
 export type Protocol = 'icmp' | 'tcp' | 'udp' | 'arp';
 

@@ -2,6 +2,9 @@
 // (struct ovntrace_node in utilities/ovn-trace.c), each node carrying the exact text ovn-trace
 // prints, plus structured facts (datapath, stage, flow, ports, fate of each copy) for the UI.
 import type { PacketState } from '../packet/state.ts';
+import type { TraceForm, TraceRequest } from '../packet/request.ts';
+
+export type { TraceForm, TraceRequest };
 import type { TraceEvent } from './events.ts';
 
 /**
@@ -125,21 +128,6 @@ export interface TraceNode {
   packet?: PacketState;
 }
 
-export interface TraceRequest {
-  /** Datapath name (or name2, or a uuid prefix of ≥ 4 hex digits), as ovn-trace's DATAPATH argument. */
-  datapath: string;
-  /** The microflow, e.g. `inport == "ls1-vm1" && eth.src == … `. */
-  microflow: string;
-  /** --ct flags, one entry per option, consumed in order by ct actions, e.g. ["new", "est,rpl"]. */
-  ct?: string[];
-  /** --lb-dst=IP[:PORT]. */
-  lbDst?: string;
-  /** --select-id=N. */
-  selectId?: number;
-  /** false for --no-friendly-names (default true). */
-  friendlyNames?: boolean;
-}
-
 export interface TraceSuccess {
   ok: true;
   /** The microflow as ovn-trace prints it on its first line, without the leading "# ". */
@@ -171,8 +159,6 @@ export interface TraceFailure {
 }
 
 export type TraceResult = TraceSuccess | TraceFailure;
-
-export type TraceForm = 'detailed' | 'summary' | 'minimal';
 
 /**
  * The trace regrouped for drawing: one pass per pipeline a copy of the packet went through, with the
