@@ -6,7 +6,8 @@
 //      CLI process, vs the ovn-trace process on the same SB;
 //  (d) a router-heavy scene: 200 routers, each with a gateway port, SNAT and a load balancer.
 // Our lflow-list is checked against real's at each size (UUIDs masked). Real OVN absent: reference
-// figures, labelled so. BENCH_RUNS (default 5), BENCH_ONLY=a,b,c,d.
+// figures, labelled so. BENCH_RUNS (default 5), BENCH_RUNS_LARGE (20,000 ports; default BENCH_RUNS),
+// BENCH_ONLY=a,b,c,d.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,8 @@ import { scaleNbctlArgs } from './scale-topology.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+/** Runs at 20,000 ports (real ovn-nbctl + northd take minutes per run there). */
+const RUNS_LARGE = Math.max(1, Number(process.env.BENCH_RUNS_LARGE ?? RUNS));
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d').split(','));
 const MORE = 'ovn-nbctl lsp-add ls0 extra -- lsp-set-addresses extra "0a:ff:00:00:00:01 10.0.0.250"\n';
 const more = (k: number): string =>
@@ -104,6 +107,7 @@ function loadScene(
   goal: number,
   ref: number,
   withPort: boolean,
+  runs = RUNS,
 ): void {
   const dir = mkdtempSync(join(tmpdir(), 'ovnviz-bench-'));
   try {
@@ -117,7 +121,7 @@ function loadScene(
     const realPort: number[] = [];
     let ourList = '';
     let lastUpdate = '';
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       const { value: scene, s } = time(() => new SceneSession(script));
       ours.push(s);
       if (i === 0) ourList = formatLflowList(scene.sb);
@@ -125,7 +129,7 @@ function loadScene(
         oursPort.push(time(() => scene.extend(MORE)).s);
         lastUpdate = scene.lastUpdate;
         // and more ports after that one, as a user adds them in the editor (the path warm)
-        if (i === RUNS - 1) for (let k = 0; k < 5; k++) oursWarm.push(time(() => scene.extend(more(k))).s);
+        if (i === runs - 1) for (let k = 0; k < 5; k++) oursWarm.push(time(() => scene.extend(more(k))).s);
       }
       const out = real(['load', argsFile, ...(i === 0 ? [lflowsFile] : [])]);
       if (out) {
@@ -138,7 +142,7 @@ function loadScene(
     const label2 = realLoad.length ? 'real, measured now' : 'reference figure: real OVN not installed here';
     const ratio = median(ours) / refLoad;
     console.log(`(a) ${label}: ${lines} lines, one command a line`);
-    console.log(`    ovnviz script -> SB: ${fmt(median(ours))} (median of ${RUNS})`);
+    console.log(`    ovnviz script -> SB: ${fmt(median(ours))} (median of ${runs})`);
     console.log(`    real ovn-nbctl (one invocation) + ovn-northd + --wait=sb sync: ${fmt(refLoad)} (${label2})`);
     console.log(`    ratio ${ratio.toFixed(3)}x real (goal <= ${goal}x): ${verdict(ratio, goal)}`);
     if (realLoad.length) console.log(`    ${parity(ourList, readFileSync(lflowsFile, 'utf8'))}`);
@@ -228,6 +232,7 @@ export async function run(): Promise<void> {
         0.3,
         REFERENCE.load20000,
         false,
+        RUNS_LARGE,
       );
   }
   if (ONLY.has('c')) traces();
