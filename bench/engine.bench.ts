@@ -108,6 +108,7 @@ function loadScene(
   ref: number,
   withPort: boolean,
   runs = RUNS,
+  tag = 'a',
 ): void {
   const dir = mkdtempSync(join(tmpdir(), 'ovnviz-bench-'));
   try {
@@ -141,7 +142,7 @@ function loadScene(
     const refLoad = realLoad.length ? median(realLoad) : ref;
     const label2 = realLoad.length ? 'real, measured now' : 'reference figure: real OVN not installed here';
     const ratio = median(ours) / refLoad;
-    console.log(`(a) ${label}: ${lines} lines, one command a line`);
+    console.log(`(${tag}) ${label}: ${lines} lines, one command a line`);
     console.log(`    ovnviz script -> SB: ${fmt(median(ours))} (median of ${runs})`);
     console.log(`    real ovn-nbctl (one invocation) + ovn-northd + --wait=sb sync: ${fmt(refLoad)} (${label2})`);
     console.log(`    ratio ${ratio.toFixed(3)}x real (goal <= ${goal}x): ${verdict(ratio, goal)}`);
@@ -244,6 +245,8 @@ export async function run(): Promise<void> {
       0.3,
       REFERENCE.loadRouters,
       false,
+      RUNS,
+      'd',
     );
   if (realMissing) console.log('real OVN is not installed here: the real figures above are reference figures');
 }
