@@ -13,6 +13,24 @@ function form(engine: EngineApi, change: Partial<PacketForm>): Promise<PacketFor
 }
 
 describe('engine behind the worker', () => {
+  it('extends the loaded scene when the script grows at its end: the same result as loading it afresh', async () => {
+    const base = scriptOf('two-vms');
+    const grown = `${base.endsWith('\n') ? base : `${base}\n`}ovn-nbctl lsp-add ls1 ls1-vm3 -- lsp-set-addresses ls1-vm3 "02:ac:10:ff:00:33 192.168.100.12"\n`;
+    const engine = createEngine();
+    await engine.load(base);
+    const extended = await engine.load(grown);
+    const fresh = await createEngine().load(grown);
+    expect(extended.datapaths).toEqual(fresh.datapaths);
+    expect(extended.topology).toEqual(fresh.topology);
+    const again = createEngine();
+    await again.load(grown);
+    expect(await engine.lflowList()).toBe(await again.lflowList());
+    const lines = (which: 'added' | 'removed') =>
+      extended.diff?.groups.flatMap((g) => g[which].map((e) => e.line)) ?? [];
+    expect(lines('added').some((line) => line.includes('"ls1-vm3"'))).toBe(true);
+    expect(lines('removed').some((line) => line.includes('ls1-vm3'))).toBe(false);
+  });
+
   it('loads every built-in scenario without errors', async () => {
     for (const scenario of builtinScenarios) {
       const result = await createEngine().load(scenario.script);

@@ -21,6 +21,8 @@ export interface Lflow {
 export class LflowTable {
   /** Flows per datapath, keyed by stage, priority, match, actions and meter. */
   private readonly byDatapath = new Map<string, Map<string, Lflow>>();
+  /** Per datapath, per origin datapath: the keys of the flows that origin caused. */
+  private readonly byOrigin = new Map<string, Map<string, Set<string>>>();
 
   /** Adds a flow to datapath dp (a datapath id, e.g. the NB uuid of the switch). */
   add(
@@ -42,6 +44,20 @@ export class LflowTable {
     const key = `${stage}\u0000${priority}\u0000${match}\u0000${actions}\u0000${meter ?? ''}`;
     if (flows.has(key)) return;
     flows.set(key, { datapath: dp, stage, priority, match, actions, line, hint, meter, origin });
+    if (origin === undefined) return;
+    let origins = this.byOrigin.get(dp);
+    if (!origins) this.byOrigin.set(dp, (origins = new Map()));
+    let keys = origins.get(origin);
+    if (!keys) origins.set(origin, (keys = new Set()));
+    keys.add(key);
+  }
+
+  /** The flows of datapath dp that another datapath's rows caused. */
+  flowsFrom(dp: string, origin: string): Lflow[] {
+    const flows = this.byDatapath.get(dp);
+    const keys = this.byOrigin.get(dp)?.get(origin);
+    if (!flows || !keys) return [];
+    return [...keys].map((k) => flows.get(k)).filter((f): f is Lflow => f !== undefined);
   }
 
   *flows(): IterableIterator<Lflow> {
@@ -62,6 +78,7 @@ export class LflowTable {
   removeDatapath(dp: string): Lflow[] {
     const flows = [...(this.byDatapath.get(dp)?.values() ?? [])];
     this.byDatapath.delete(dp);
+    this.byOrigin.delete(dp);
     return flows;
   }
 
@@ -69,13 +86,15 @@ export class LflowTable {
   removeOrigin(dp: string, origin: string): Lflow[] {
     const flows = this.byDatapath.get(dp);
     const removed: Lflow[] = [];
-    if (!flows) return removed;
-    for (const [key, flow] of flows) {
-      if (flow.origin === origin) {
-        flows.delete(key);
-        removed.push(flow);
-      }
+    const keys = this.byOrigin.get(dp)?.get(origin);
+    if (!flows || !keys) return removed;
+    for (const key of keys) {
+      const flow = flows.get(key);
+      if (flow?.origin !== origin) continue;
+      flows.delete(key);
+      removed.push(flow);
     }
+    this.byOrigin.get(dp)?.delete(origin);
     return removed;
   }
 }

@@ -189,8 +189,7 @@ export function addLogicalFlows(model: NorthdModel, table: LflowTable, sb: SbDat
 /** The Logical_Flow rows of one datapath (only those another datapath caused, given its uuid). */
 export function addDatapathFlows(od: Od, table: LflowTable, sb: SbDatabase, origin?: string): void {
   const dpUuid = datapathUuid(od);
-  for (const flow of table.flowsOf(od.uuid)) {
-    if (origin !== undefined && flow.origin !== origin) continue;
+  for (const flow of origin === undefined ? table.flowsOf(od.uuid) : table.flowsFrom(od.uuid, origin)) {
     const row = logicalFlowRow(flow, dpUuid);
     sb.tables.Logical_Flow.set(row._uuid, row);
   }

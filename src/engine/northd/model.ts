@@ -1,7 +1,7 @@
 // northd's working model of the Northbound database (its ovn_datapath / ovn_port structures):
 // datapaths, ports with parsed addresses, peers, port groups, load balancers and global options.
 import type { NbDatabase } from '../nb/database.ts';
-import { creationCounter } from '../nb/txn.ts';
+import { creationCounter, insertionOrder } from '../nb/txn.ts';
 
 export { creationCounter };
 import type {
@@ -336,7 +336,7 @@ export function rebuildSwitchOd(model: NorthdModel, lsUuid: string): boolean {
   const old = model.datapaths[index];
   const oc = ls.other_config;
   if (oc.subnet || oc.ipv6_prefix || oc.mac_only || model.options.installLsLbFromRouter) return false;
-  model.lspOrder = creationIndex(model.nb.tables.Logical_Switch_Port);
+  placeNewPorts(model, ls.ports);
   for (const op of old.ports) model.ports.delete(op.name);
   const od = buildSwitchOd(model, ls, old.tunnelKey);
   if (od.ports.some((op) => op.nbsp?.addresses.some((a) => isDynamicLspAddress(a)))) return false;
@@ -348,6 +348,21 @@ export function rebuildSwitchOd(model: NorthdModel, lsUuid: string): boolean {
   attachPortGroups(model, od);
   setAclFlags(model, od);
   return true;
+}
+
+/** Gives ports created since the model was built their place in model.lspOrder (after every
+ * earlier row, as the NB table appends them), without indexing the whole table again. */
+function placeNewPorts(model: NorthdModel, ports: readonly string[]): void {
+  const fresh = ports.filter((u) => !model.lspOrder.has(u));
+  if (!fresh.length) return;
+  const seq = new Map(fresh.map((u) => [u, insertionOrder(model.nb, u)]));
+  if ([...seq.values()].some((n) => n === undefined)) {
+    model.lspOrder = creationIndex(model.nb.tables.Logical_Switch_Port);
+    return;
+  }
+  let next = model.lspOrder.size;
+  for (const n of model.lspOrder.values()) next = Math.max(next, n + 1);
+  for (const u of fresh.sort((a, b) => (seq.get(a) ?? 0) - (seq.get(b) ?? 0))) model.lspOrder.set(u, next++);
 }
 
 /** Port tunnel keys of a datapath, allocated in creation order (chassisredirect ports after theirs). */

@@ -86,6 +86,8 @@ export function addHaChassisGroups(
     return haChassisGroup(sb, chassisByName, group.name, members);
   };
   for (const op of model.ports.values()) {
+    // only external switch ports and router ports can have one: no Port_Binding lookup for the rest
+    if (!op.nbrp && !(op.nbsp?.type === 'external' && op.nbsp.ha_chassis_group)) continue;
     const pb = sb.tables.Port_Binding.get(portBindingUuid(op.name));
     if (!pb) continue;
     if (op.nbsp?.type === 'external' && op.nbsp.ha_chassis_group) {

@@ -41,9 +41,20 @@ describe('SceneSession', () => {
     expect(key(scene.sb)).toBe(key(southboundFor(loadScenarioText(base + more))));
   });
 
+  it('numbers the added lines as lines of the whole text', () => {
+    const scene = new SceneSession(base);
+    const more = 'ovn-nbctl ls-add ls9\novn-nbctl lsp-add nosuchswitch p1\n';
+    scene.extend(more);
+    expect(scene.run.errors.map((e) => [e.line, e.message])).toEqual(
+      loadScenarioText(base + more).errors.map((e) => [e.line, e.message]),
+    );
+    expect(scene.run.errors[0]?.line).toBe(9);
+  });
+
   it('only extends a cleanly loaded text at a line break', () => {
     expect(new SceneSession(base).addedBy('ovn-nbctl ls-add x\n')).toBeUndefined();
     expect(new SceneSession(base.slice(0, -1)).addedBy(base + 'x')).toBeUndefined();
+    expect(new SceneSession(base).addedBy(base + 'ovn-nbctl ls-a')).toBeUndefined();
     expect(new SceneSession('ovn-nbctl ls-add a \\\n').addedBy('ovn-nbctl ls-add a \\\nb\n')).toBeUndefined();
   });
 });

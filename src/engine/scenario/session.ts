@@ -39,12 +39,15 @@ export class SceneSession {
    * ending at a line break outside any open construct): the added text, else undefined.
    */
   addedBy(text: string): string | undefined {
-    if (this.run.errors.length || !text.startsWith(this.text) || !this.text.endsWith('\n')) return undefined;
+    // both at a line break: a line still being typed is no command to run yet
+    if (this.run.errors.length || !text.startsWith(this.text) || !this.text.endsWith('\n') || !text.endsWith('\n'))
+      return undefined;
     if (this.text.endsWith('\\\n')) return undefined;
     return text.slice(this.text.length);
   }
 
-  /** Runs more script text against the scene; returns that run (its errors, outputs, skipped lines). */
+  /** Runs more script text against the scene; returns that run (its errors, outputs and skipped lines
+   * numbered as lines of the whole text). */
   extend(more: string): ScriptRun {
     const switches = new Set<string>();
     let perSwitch = true;
@@ -66,15 +69,33 @@ export class SceneSession {
     } finally {
       shell.northd = writeback;
     }
+    // the added lines' numbers as in the whole text
+    const offset = lineCount(this.text);
+    const shift = <T extends { line: number }>(xs: readonly T[] | undefined): T[] =>
+      (xs ?? []).map((x) => ({ ...x, line: x.line + offset }));
+    const shifted: ScriptRun = {
+      world,
+      errors: shift(added.errors),
+      skipped: shift(added.skipped),
+      outputs: shift(added.outputs),
+      ...(added.tolerated ? { tolerated: shift(added.tolerated) } : {}),
+    };
     this.text += more;
-    this.run.errors.push(...added.errors);
-    this.run.skipped.push(...added.skipped);
-    this.run.outputs.push(...added.outputs);
+    this.run.errors.push(...shifted.errors);
+    this.run.skipped.push(...shifted.skipped);
+    this.run.outputs.push(...shifted.outputs);
+    if (shifted.tolerated) (this.run.tolerated ??= []).push(...shifted.tolerated);
     // IPAM allocates across switches (one MAC space): a scene with dynamic ports is recomputed
     if (perSwitch && !hasDynamicPorts(world.nb)) this.northd.switchesChanged([...switches]);
     else this.northd.recompute();
-    return added;
+    return shifted;
   }
+}
+
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** Adds the switches a transaction changed (directly or through their ports); false if it changed
