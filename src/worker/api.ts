@@ -7,7 +7,7 @@ import type { LbHint, TraceEvent, TraceForm, TraceOutcome, TraceRequest, WhyAnsw
 export type { PortInfo, TopologyGraph, TopologyNode, TopologyEdge } from '../engine/scenario/topology.ts';
 export type { LflowDiff, LflowDiffGroup } from '../engine/sb/lflow-diff.ts';
 export type { PacketForm, Protocol } from '../engine/packet/form.ts';
-export type { PduChange, PduField, PduLayer } from '../engine/packet/pdu.ts';
+export type { PduChange, PduField, PduLayer } from '../engine/trace/pdu.ts';
 export type {
   TraceEvent,
   TraceEventKind,

@@ -11,8 +11,8 @@ import {
   parseIpv4,
   parseIpv6,
   scanMac,
-} from './addresses.ts';
-import type { LportAddresses } from './addresses.ts';
+} from '../packet/ovn-addresses.ts';
+import type { LportAddresses } from '../packet/ovn-addresses.ts';
 import type { NorthdModel, Od, Op } from './model.ts';
 
 const MAC_ADDR_SPACE = 0xffffff;

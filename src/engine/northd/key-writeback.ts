@@ -7,7 +7,7 @@ import type { NbDatabase } from '../nb/database.ts';
 import type { NbLogicalRouterPort } from '../nb/schema.gen.ts';
 import { insertionOrder, type NbChanges } from '../nb/txn.ts';
 import type { World } from '../nb/world.ts';
-import { extractLrpNetworks } from './addresses.ts';
+import { extractLrpNetworks } from '../packet/ovn-addresses.ts';
 import { buildModel, creationCounter } from './model.ts';
 import { advanceDatapathKeys, advancePortKeys, rememberKeys, rememberedKeys } from './tunnel-keys.ts';
 

@@ -1,6 +1,6 @@
 // Load balancer VIPs and backends as northd parses them (northd/lb.c ovn_northd_lb_create).
 import type { NbLoadBalancer } from '../nb/schema.gen.ts';
-import { formatIpv4, formatIpv6, parseIpv4, parseIpv6 } from './addresses.ts';
+import { formatIpv4, formatIpv6, parseIpv4, parseIpv6 } from '../packet/ovn-addresses.ts';
 
 export interface LbBackend {
   ipStr: string;

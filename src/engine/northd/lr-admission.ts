@@ -2,7 +2,7 @@
 // build_adm_ctrl_flows_for_lrouter*, build_neigh_learning_flows_for_lrouter*, build_ND_RA_flows_*,
 // build_ip_routing_pre_flows_for_lrouter).
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
-import { formatIpv6, linkLocalOf } from './addresses.ts';
+import { formatIpv6, linkLocalOf } from '../packet/ovn-addresses.ts';
 import { lrportIsEnabled, smapGetBool, type Od, type Op } from './model.ts';
 import type { StageId } from './stages.ts';
 

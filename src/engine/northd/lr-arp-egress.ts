@@ -2,7 +2,7 @@
 // (northd.c build_arp_resolve_flows_*, build_check_pkt_len_flows_*, build_gateway_redirect_flows,
 // build_arp_request_flows_for_lrouter, build_egress_delivery_flows, NAT/LB stage defaults).
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
-import { formatIpv6, parseCidr, parseIpv4, parseIpv6, solicitedNode } from './addresses.ts';
+import { formatIpv6, parseCidr, parseIpv4, parseIpv6, solicitedNode } from '../packet/ovn-addresses.ts';
 import { gatewayMtuFlow, isCrPort, l3dgwHasVtepLports } from './lr-admission.ts';
 import { dropOwnDest } from './lr-ip-input.ts';
 import { findLrpMemberIp } from './lr-routing.ts';

@@ -2,7 +2,7 @@
 // build_lrouter_flows_for_lb, the LB part of build_lrouter_nat_defrag_and_lb, and the VIP ARP/ND
 // responder of build_lrouter_ipv4_ip_input). Not modelled: affinity and force-SNAT options.
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
-import { ipv6Mask, parseIpv4, parseIpv6 } from './addresses.ts';
+import { ipv6Mask, parseIpv4, parseIpv6 } from '../packet/ovn-addresses.ts';
 import { isCrPort } from './lr-admission.ts';
 import { forceSnat, isGwRouter, natEntries } from './lr-nat.ts';
 import type { LbVip, NorthdLb } from './lb.ts';

@@ -11,7 +11,7 @@ import {
   parseMac,
   solicitedNode,
   formatIpv6,
-} from './addresses.ts';
+} from '../packet/ovn-addresses.ts';
 import { gatewayMtuFlow } from './lr-admission.ts';
 import { findLrpMemberIp } from './lr-routing.ts';
 import type { Od, Op } from './model.ts';

@@ -2,7 +2,7 @@
 // build_acl_log): from-lport/to-lport ACLs of the switch and its port groups.
 import type { NbACL } from '../nb/schema.gen.ts';
 import { ACL_PRI_OFFSET, addFlow, DROP, IMPLICIT_DROP, type BuildContext } from './build-context.ts';
-import { linkLocalOf, formatIpv6, parseMac } from './addresses.ts';
+import { linkLocalOf, formatIpv6, parseMac } from '../packet/ovn-addresses.ts';
 import { creationCounter, lspIsExternal, portGroupAcls, smapGetBool, switchAcls, type Od } from './model.ts';
 import { stageById, type StageId } from './stages.ts';
 

@@ -1,7 +1,7 @@
 // Switch ARP/ND responder (northd.c build_lswitch_arp_nd_responder_*): replies for known IPs,
 // virtual-port binding, ARP proxy, localnet skip, forwarding-group VIPs.
 import { addFlow, type BuildContext } from './build-context.ts';
-import { extractIpAddresses, formatIpv6, parseIpv4, parseIpv6, solicitedNode } from './addresses.ts';
+import { extractIpAddresses, formatIpv6, parseIpv4, parseIpv6, solicitedNode } from '../packet/ovn-addresses.ts';
 import { lspIsExternal, lspIsLocalnet, lspIsRouter, lspIsUp, smapGetBool, type Od, type Op } from './model.ts';
 
 export function buildArpNdResponderSkipLocal(ctx: BuildContext, op: Op): void {

@@ -14,7 +14,7 @@ import {
   type Ipv4NetAddr,
   type Ipv6NetAddr,
   type LportAddresses,
-} from './addresses.ts';
+} from '../packet/ovn-addresses.ts';
 import { lsHasDnsRecords } from './ls-acl.ts';
 import { lspIsEnabled, lspIsExternal, lspIsRouter, smapGetBool, type Od, type Op } from './model.ts';
 

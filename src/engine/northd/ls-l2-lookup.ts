@@ -11,8 +11,8 @@ import {
   parseMac,
   scanMac,
   isDynamicLspAddress,
-} from './addresses.ts';
-import { ssetOrder } from './ovs-hash.ts';
+} from '../packet/ovn-addresses.ts';
+import { ssetOrder } from '../packet/ovs-hash.ts';
 import { lrportIsEnabled, lspIsEnabled, lspIsExternal, lspIsRouter, smapGetBool, type Od, type Op } from './model.ts';
 
 export function buildDestinationLookupBmcast(ctx: BuildContext, od: Od): void {

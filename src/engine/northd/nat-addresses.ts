@@ -1,9 +1,9 @@
 // Port_Binding.nat_addresses of a router-type switch port (northd.c ovn_port_update_sbrec and
 // get_nat_addresses): the addresses ovn-controller sends gratuitous ARPs for on that switch.
-import { formatMac, parseIpv4, parseMac } from './addresses.ts';
+import { formatMac, parseIpv4, parseMac } from '../packet/ovn-addresses.ts';
 import { findLrpMemberIp } from './lr-routing.ts';
 import { smapGetBool, type NorthdModel, type Op } from './model.ts';
-import { ssetOrder } from './ovs-hash.ts';
+import { ssetOrder } from '../packet/ovs-hash.ts';
 
 const residentOn = (op: Op): string => (op.crPort ? ` is_chassis_resident(${op.crPort.jsonKey})` : '');
 

@@ -1,7 +1,7 @@
 // The packet form of the app: fills MACs and IPs from the topology's ports as a person would look
 // them up (the first-hop router's MAC for a destination behind a router), and writes the ovn-trace
 // microflow and request. Plain data in and out, so the app calls it through the worker.
-import type { PortInfo } from '../scenario/topology.ts';
+import type { PortInfo } from './port-info.ts';
 import type { TraceRequest } from './request.ts';
 
 export type Protocol = 'icmp' | 'tcp' | 'udp' | 'arp';

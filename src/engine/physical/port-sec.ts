@@ -3,7 +3,7 @@
 // the MLF_CHECK_PORT_SEC flag that check_in_port_sec()/check_out_port_sec() read back.
 import type { Flow, Match, OfpAction } from '../openflow/flow/types.ts';
 import { OFPP } from '../openflow/flow/types.ts';
-import { extractLspAddresses, linkLocalOf, ipv6Mask, type LportAddresses } from '../northd/addresses.ts';
+import { extractLspAddresses, linkLocalOf, ipv6Mask, type LportAddresses } from '../packet/ovn-addresses.ts';
 import type { SbPortBinding } from '../sb/schema.gen.ts';
 import type { ChassisView } from './chassis.ts';
 import { lflowCookie } from './lflow.ts';

@@ -1,6 +1,7 @@
 // The topology a scenario declares, as plain graph data for the canvas: logical switches and routers,
 // their ports, the VMs behind VIF ports, localnet networks and the chassis the VMs are bound to.
 // Read straight from the Northbound database and the physical facts; no networking is computed here.
+import type { PortInfo } from '../packet/port-info.ts';
 import type { NbRow } from '../nb/database.ts';
 import type { World } from '../nb/world.ts';
 
@@ -31,16 +32,7 @@ export interface TopologyGraph {
 }
 
 /** What the packet form needs to know of a logical switch port. */
-export interface PortInfo {
-  name: string;
-  datapath: string;
-  type: string;
-  macs: string[];
-  ips: string[];
-  unknown: boolean;
-  portSecurity: string[];
-  chassis?: string;
-}
+export type { PortInfo };
 
 export const nodeId = {
   switch: (name: string) => `ls:${name}`,

@@ -1,7 +1,7 @@
 // What ovn-trace reads from the Southbound database (read_db in utilities/ovn-trace.c): datapaths with
 // friendly names, ports with peers and port security, multicast groups, MAC bindings, FDB entries and
 // logical flows sorted for lookup (ingress before egress, table up, priority down).
-import { extractLspAddresses } from '../northd/addresses.ts';
+import { extractLspAddresses } from '../packet/ovn-addresses.ts';
 import type { SbDatabase } from '../sb/database.ts';
 import type { SbLogicalFlow } from '../sb/schema.gen.ts';
 import type { Pipeline } from './types.ts';

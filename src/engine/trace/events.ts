@@ -2,7 +2,7 @@
 // entered, per stage visited, per fork (multicast, clone, conntrack recirculation, generated packet)
 // and per end of a copy (output, drop, loopback omitted, controller, error), in the order ovn-trace
 // prints them. Each event carries the packet's headers as they were and what the event changed.
-import { packetLayers, diffLayers, type PduChange, type PduLayer } from '../packet/pdu.ts';
+import { packetLayers, diffLayers, type PduChange, type PduLayer } from './pdu.ts';
 import type { PacketState } from '../packet/state.ts';
 import { portKeyToName, type TraceDatapath, type TraceDb } from './database.ts';
 import type { CopyFate, MatchedFlow, Pipeline, TraceNode } from './types.ts';

@@ -1,6 +1,6 @@
 // ovn-nbctl NAT commands (lr-nat-add/del/list), with 23.03's checks, messages and column layout.
 import { parseMac } from '../../packet/addresses.ts';
-import { ipv4Mask, ipv6Mask, parseCidr } from '../../northd/addresses.ts';
+import { ipv4Mask, ipv6Mask, parseCidr } from '../../packet/ovn-addresses.ts';
 import type { AnyRow } from '../../nb/txn.ts';
 import {
   byNameOrUuid,

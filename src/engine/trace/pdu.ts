@@ -2,8 +2,8 @@
 // Ethernet, VLAN, IPv4/IPv6 or ARP, the L4 header, then what OVN keeps beside the packet (logical
 // ports, flags, registers) and conntrack. Values printed the way ovn-trace and ovs-ofctl print them.
 import { formatCtState } from '../ct/state.ts';
-import { formatIPv4, formatIPv6, formatMac } from './addresses.ts';
-import { getField, type PacketState } from './state.ts';
+import { formatIPv4, formatIPv6, formatMac } from '../packet/addresses.ts';
+import { getField, type PacketState } from '../packet/state.ts';
 
 export interface PduField {
   name: string;

@@ -8,7 +8,7 @@ import {
   isDynamicLspAddress,
   parseIpv6,
   solicitedNode,
-} from './addresses.ts';
+} from './ovn-addresses.ts';
 
 describe('addresses', () => {
   it('prints IPv6 like inet_ntop, with the solicited-node address northd uses', () => {
