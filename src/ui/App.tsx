@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import { runTrace, scriptEdited } from './engine-actions.ts';
 import { Header } from './header/Header.tsx';
 import { LflowsPanel } from './lflows/LflowsPanel.tsx';
+import { HeldScriptBanner } from './HeldScriptBanner.tsx';
 import { LinkErrorBanner } from './LinkErrorBanner.tsx';
 import { PacketForm } from './packet/PacketForm.tsx';
 import { useAppStore } from './store/index.ts';
@@ -44,6 +45,7 @@ export function App() {
     <div className="app">
       <Header />
       <LinkErrorBanner />
+      <HeldScriptBanner />
       <aside className="editor-pane" aria-label="Scenario script and packet">
         <h2>Script</h2>
         <ScenarioDescription />

@@ -4,7 +4,14 @@ import { builtinScenarios, defaultScenario } from '../engine/scenario/builtins.t
 import { decodeScene, encodeScene, isSceneHash } from '../engine/scenario/url.ts';
 import { loadScript } from './engine-actions.ts';
 import { packetFormFields, packetFormFrom } from './packet/microflow.ts';
-import { forgetSceneLink, OWN_SCRIPT_KEY, readStored as read, SCENE_KEY, writeStored as store } from './storage.ts';
+import {
+  forgetSceneLink,
+  OWN_SCRIPT_KEY,
+  readStored as read,
+  SCENE_KEY,
+  wasRunningWhenLost,
+  writeStored as store,
+} from './storage.ts';
 import { useAppStore } from './store/index.ts';
 
 /** Picker values besides the built-ins: the person's own script, and a scene opened from a link. */
@@ -43,7 +50,7 @@ function openFromLocation() {
       app.setScript(decoded.scene.script, LINK);
       app.resetPacket(packetFormFrom(decoded.scene.packet));
       app.clearTrace();
-      void loadScript();
+      runUnlessLost(decoded.scene.script);
       return;
     }
     app.setLinkError(decoded.error);
@@ -55,6 +62,16 @@ function openFromLocation() {
   } else {
     app.setScript(defaultScenario.script, defaultScenario.id);
     app.resetPacket(packetFormFrom(defaultScenario.packet));
+  }
+  runUnlessLost(useAppStore.getState().script);
+}
+
+/** Runs the script on opening, unless it was running when the app last went away (a crash, a
+ * reload, the watchdog): then it is shown, and runs only when the person asks. */
+function runUnlessLost(script: string) {
+  if (wasRunningWhenLost(script)) {
+    useAppStore.getState().setHeld(true);
+    return;
   }
   void loadScript();
 }
