@@ -84,6 +84,7 @@ function runEntry(entry: string, runs: number, seed: number, limitMs: number): P
         } else if (r.kind === 'done') {
           current = -1;
           tally.inputs++;
+          if (tally.inputs % 10_000 === 0) process.stderr.write(`${entry}: ${tally.inputs}\n`);
           tally.totalMs += r.ms;
           if (r.error) tally.exceptions.push(`input #${r.i}: ${r.error}: ${r.input}`);
           if (r.ms > 2000) tally.over2s++;

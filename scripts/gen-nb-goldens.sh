@@ -8,7 +8,9 @@
 #
 # Usage: scripts/gen-nb-goldens.sh [SCENARIO...]   (default: every scenario dir)
 # Writes per scenario: show.txt, list-<Table>.txt, nb-backup.db (ovsdb-client backup, for the
-# NB import), queries/NN.{cmd,out,err,rc}.txt
+# NB import), queries/NN.{cmd,out,err,rc}.txt, script.err.txt, script.err-lines.txt and
+# script.status.txt (the real errors of the script, the line and exit status of each failing call,
+# and the script's own exit status under set -e)
 
 set -u -o pipefail
 PROG=${0##*/}
@@ -71,11 +73,19 @@ sync_northd() {
 # SB and OVS commands and the rest of a pasted terminal session do nothing.
 prelude() {
     cat <<'PRE'
+# the line (in script.sh) and status of a failing call whose error is seen (stderr not sent away)
+golden_failed() {
+    [ "$1" = 0 ] || [ "$(readlink "/proc/$BASHPID/fd/2")" = /dev/null ] \
+        || echo "$((BASH_LINENO[${#BASH_LINENO[@]} - 2] - GOLDEN_PRELUDE_LINES)) $1" >> "$GOLDEN_ERR_LINES"
+}
 # --wait=hv needs a chassis we do not run: drop --wait, and sync with northd after each call
 ovn-nbctl() {
     local a args=() rc
     for a in "$@"; do [[ $a == --wait=* || $a == --no-wait || $a == --db=* ]] || args+=("$a"); done
-    command ovn-nbctl --db="$GOLDEN_NB_DB" "${args[@]}"; rc=$?
+    # (|| keeps set -e from leaving here before the failure is recorded; the caller stops on it)
+    rc=0
+    command ovn-nbctl --db="$GOLDEN_NB_DB" "${args[@]}" || rc=$?
+    golden_failed $rc
     timeout 30 ovn-nbctl --db="$GOLDEN_NB_DB" --wait=sb sync >/dev/null 2>&1
     return $rc
 }
@@ -84,7 +94,9 @@ ovn-sbctl() {
     local i=1 sub rc
     while [ $i -le $# ] && [[ ${!i} == -* ]]; do i=$((i + 1)); done
     sub=${!i:-}
-    command ovn-sbctl --db="$GOLDEN_SB_DB" "$@"; rc=$?
+    rc=0
+    command ovn-sbctl --db="$GOLDEN_SB_DB" "$@" || rc=$?
+    golden_failed $rc
     if [ $rc = 0 ] && [ "$sub" = chassis-add ]; then
         local name=$((i + 1))
         command ovn-sbctl --db="$GOLDEN_SB_DB" set Chassis "${!name}" other_config:ct-no-masked-label=true \
@@ -125,7 +137,9 @@ strip_prompts() {
             }
             /^[ \t]*(#|$)/ { print; next }
             # a line calling an OVN/OVS tool is a command even without its prompt
-            /^[ \t]*(sudo +(-[^ ]+ +)*)?(ovn-nbctl|ovn-sbctl|ovs-vsctl)( |$)/ { print; cont = /\\$/ }
+            /^[ \t]*(sudo +(-[^ ]+ +)*)?(ovn-nbctl|ovn-sbctl|ovs-vsctl)( |$)/ { print; cont = /\\$/; next }
+            # pasted output: an empty line in its place, so that line numbers stay as in script.sh
+            { print "" }
         ' "$1"
     else
         cat "$1"
@@ -145,12 +159,20 @@ run_scenario() {
     # a command the real ovn-nbctl rejects stops the script there (set -e), as ours stops: its
     # error is recorded, the state before it kept
     # (and the errors of commands inside `a && b` / `a || b` / `if`, which do not stop it)
-    rm -f "$dir/script.err.txt"
+    rm -f "$dir/script.err.txt" "$dir/script.err-lines.txt"
+    # script.err-lines.txt: "LINE STATUS" of each failing ovn-nbctl/ovn-sbctl call whose error shows
+    export GOLDEN_ERR_LINES=$TMPD/err-lines GOLDEN_PRELUDE_LINES
+    GOLDEN_PRELUDE_LINES=$(prelude | wc -l)
+    : > "$GOLDEN_ERR_LINES"
     # run in the temp dir: pasted tutorials write files (heredocs) where they run
-    if ! (cd "$TMPD" && bash "$TMPD/run.sh") >/dev/null 2>"$TMPD/script.err"; then
+    local status=0
+    (cd "$TMPD" && bash "$TMPD/run.sh") >/dev/null 2>"$TMPD/script.err" || status=$?
+    if [ $status != 0 ]; then
         grep -qE '^ovn-(nb|sb)ctl:' "$TMPD/script.err" || die "$name: script failed: $(cat "$TMPD/script.err")"
     fi
+    echo $status > "$dir/script.status.txt"
     grep -E '^ovn-(nb|sb)ctl:' "$TMPD/script.err" > "$dir/script.err.txt" || rm -f "$dir/script.err.txt"
+    [ -s "$GOLDEN_ERR_LINES" ] && cp "$GOLDEN_ERR_LINES" "$dir/script.err-lines.txt"
     sync_northd
     ovn-nbctl --db="$OVN_NB_DB" show > "$dir/show.txt"
     ovsdb-client backup "$OVN_NB_DB" OVN_Northbound > "$dir/nb-backup.db" || die "$name: ovsdb-client backup failed"

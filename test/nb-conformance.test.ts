@@ -109,14 +109,36 @@ describe('ovn-nbctl conformance (test/golden-nb)', () => {
         const r = await run(['run', script, cmd]);
         check(cmd, canonical(readFileSync(join(dir, f), 'utf8')), canonical(r.out));
       }
-      // a command the real ovn-nbctl rejected stopped the script: same error text, same line
+      // a command the real ovn-nbctl rejected stopped the script: same error text, on the same line,
+      // and the run's status is 1 exactly when the real script stopped (its last failing call)
       const scriptErr = join(dir, 'script.err.txt');
       const r0 = await run(['run', script]);
-      const ours = r0.err
+      const oursErrors = r0.err
         .split('\n')
-        .map((l) => /^[^:]+:\d+:\d+: (ovn-(?:nb|sb)ctl: .*)$/.exec(l)?.[1])
-        .filter((l): l is string => l !== undefined);
-      check('script errors', existsSync(scriptErr) ? nbctlErrors(readFileSync(scriptErr, 'utf8')) : [], ours);
+        .map((l) => /^[^:]+:(\d+):\d+: (ovn-(?:nb|sb)ctl: .*)$/.exec(l))
+        .filter((m): m is RegExpExecArray => m !== null);
+      check(
+        'script errors',
+        existsSync(scriptErr) ? nbctlErrors(readFileSync(scriptErr, 'utf8')) : [],
+        oursErrors.map((m) => m[2]),
+      );
+      const errLines = join(dir, 'script.err-lines.txt');
+      const realFailures = existsSync(errLines)
+        ? readFileSync(errLines, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => l.split(' '))
+        : [];
+      check(
+        'script error lines',
+        realFailures.map(([line]) => line),
+        oursErrors.map((m) => m[1]),
+      );
+      // (the generator refuses a script that fails other than by an ovn-nbctl/ovn-sbctl error, and
+      // writes script.status.txt beside every script.err.txt: no file means the real script ran through)
+      const statusFile = join(dir, 'script.status.txt');
+      const realStatus = existsSync(statusFile) ? readFileSync(statusFile, 'utf8').trim() : '0';
+      check('script status', [realStatus], [String(r0.rc)]);
       const backup = join(dir, 'nb-backup.db');
       if (existsSync(backup))
         for (const f of goldens) {
@@ -137,14 +159,14 @@ describe('ovn-nbctl conformance (test/golden-nb)', () => {
           const r = await run(['run', script, cmd]);
           const wantOut = canonical(readFileSync(base + '.out.txt', 'utf8'));
           const wantErr = nbctlErrors(readFileSync(base + '.err.txt', 'utf8')).map((l) => l.replace(UUID, '<uuid>'));
-          const wantRc = scriptStops || Number(readFileSync(base + '.rc.txt', 'utf8').trim()) !== 0 ? 1 : 0;
+          const wantRc = scriptStops ? 1 : Number(readFileSync(base + '.rc.txt', 'utf8').trim());
           check(`${cmd} (stdout)`, wantOut, canonical(r.out));
           check(
             `${cmd} (stderr)`,
             wantErr,
             nbctlErrors(r.err).map((l) => l.replace(UUID, '<uuid>')),
           );
-          check(`${cmd} (status)`, [String(wantRc)], [String(r.rc === 0 ? 0 : 1)]);
+          check(`${cmd} (status)`, [String(wantRc)], [String(r.rc)]);
         }
       results[sc] = { same, total };
       console.log(`nb parity ${sc}: ${same}/${total} (${((100 * same) / Math.max(total, 1)).toFixed(1)}%)`);

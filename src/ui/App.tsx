@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { runTrace, scriptEdited } from './engine-actions.ts';
 import { Header } from './header/Header.tsx';
 import { LessonPanel } from './lessons/LessonPanel.tsx';
+import { HeldScriptBanner } from './HeldScriptBanner.tsx';
 import { LinkErrorBanner } from './LinkErrorBanner.tsx';
 import { PacketForm } from './packet/PacketForm.tsx';
 import { useAppStore } from './store/index.ts';
@@ -54,6 +55,7 @@ export function App() {
       <PlaybackClock />
       <Header />
       <LinkErrorBanner />
+      <HeldScriptBanner />
       <aside className="editor-pane" aria-label="Scenario script and packet">
         <LessonPanel />
         <h2>Script</h2>

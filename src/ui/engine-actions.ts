@@ -2,8 +2,8 @@
 // form, trace the packet, run a console command. Answers go into the store; nothing here waits on
 // the main thread.
 import type { PacketForm, TraceResult, WhyAnswer } from '../worker/api.ts';
-import { callEngine } from '../worker/client.ts';
-import { forgetSceneLink, OWN_SCRIPT_KEY, writeStored } from './storage.ts';
+import { callEngine, loadEngine } from '../worker/client.ts';
+import { forgetSceneLink, markFinished, markRunning, OWN_SCRIPT_KEY, writeStored } from './storage.ts';
 import { useAppStore } from './store/index.ts';
 
 const TYPING_PAUSE_MS = 350;
@@ -11,9 +11,12 @@ let pendingLoad: ReturnType<typeof setTimeout> | undefined;
 
 export async function loadScript(): Promise<void> {
   const store = useAppStore.getState();
+  store.setHeld(false);
   const seq = store.loadStarted();
   try {
-    const result = await callEngine((engine) => engine.load(store.script));
+    markRunning(store.script);
+    const result = await loadEngine(store.script);
+    markFinished(store.script);
     useAppStore.getState().loadFinished(seq, result);
     await fillPacket();
   } catch (error) {

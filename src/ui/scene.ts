@@ -12,7 +12,14 @@ import {
 import { fillPacket, loadScript, runTrace } from './engine-actions.ts';
 import { lessons } from '../engine/scenario/lessons.ts';
 import { packetFormFields, packetFormFrom } from '../engine/packet/form.ts';
-import { forgetSceneLink, OWN_SCRIPT_KEY, readStored as read, SCENE_KEY, writeStored as store } from './storage.ts';
+import {
+  forgetSceneLink,
+  OWN_SCRIPT_KEY,
+  readStored as read,
+  SCENE_KEY,
+  wasRunningWhenLost,
+  writeStored as store,
+} from './storage.ts';
 import { useAppStore } from './store/index.ts';
 
 /** Picker values besides the built-ins: the person's own script, and a scene opened from a link. */
@@ -71,6 +78,16 @@ function openFromLocation() {
     app.setScript(defaultScenario.script, defaultScenario.id);
     app.resetPacket(packetFormFrom(defaultScenario.packet));
   }
+  runUnlessLost(useAppStore.getState().script);
+}
+
+/** Runs the script on opening, unless it was running when the app last went away (a crash, a
+ * reload, the watchdog): then it is shown, and runs only when the person asks. */
+function runUnlessLost(script: string) {
+  if (wasRunningWhenLost(script)) {
+    useAppStore.getState().setHeld(true);
+    return;
+  }
   void loadScript();
 }
 
@@ -85,6 +102,11 @@ function openScene(scene: SharedScene) {
     app.setBottomTab(view.tab);
   if (view?.form === 'detailed' || view?.form === 'summary' || view?.form === 'minimal') app.setTraceForm(view.form);
   const event = view?.event;
+  // a scene that was running when the app went away is shown, not run (see runUnlessLost)
+  if (wasRunningWhenLost(scene.script)) {
+    app.setHeld(true);
+    return;
+  }
   void loadScript().then(() => (event === undefined ? undefined : runTrace(event)));
 }
 

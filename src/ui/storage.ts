@@ -24,3 +24,29 @@ export function writeStored(key: string, value: string) {
 export function forgetSceneLink() {
   if (location.hash.startsWith('#s=')) history.replaceState(null, '', location.pathname + location.search);
 }
+
+/** The script the engine is running, kept until it answers: still there on the next visit means
+ * the page was closed, reloaded or crashed during that run (or the watchdog stopped it). */
+export const RUNNING_KEY = 'ovnviz.running';
+
+export function markRunning(script: string) {
+  writeStored(RUNNING_KEY, script);
+}
+
+/** The run of `script` ended with an answer from the engine (success or script errors alike). */
+export function markFinished(script: string) {
+  if (readStored(RUNNING_KEY) === script) forgetStored(RUNNING_KEY);
+}
+
+/** True when `script` was running when the app last went away: it is shown but not run again. */
+export function wasRunningWhenLost(script: string): boolean {
+  return readStored(RUNNING_KEY) === script;
+}
+
+function forgetStored(key: string) {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Storage disabled: nothing was kept either.
+  }
+}

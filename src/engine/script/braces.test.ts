@@ -29,10 +29,10 @@ describe('expandBraces', () => {
   it('stops a brace bomb in linear time (22 groups took 21 s in the browser)', () => {
     const bomb = timed(() => expandBraces('{a,b}'.repeat(22), LIMIT));
     expect(bomb.value).toBe('a word expands to more than 100000 words');
-    expect(bomb.ms).toBeLessThan(1000);
+    expect(bomb.ms).toBeLessThan(2000);
     const chain = timed(() => expandBraces('{1..1}'.repeat(100_000), LIMIT));
     expect(chain.value).toBe('brace expansion builds more than 6400000 characters');
-    expect(chain.ms).toBeLessThan(1000);
+    expect(chain.ms).toBeLessThan(2000);
   });
 
   it('never throws, stays bounded in words and in time', () => {

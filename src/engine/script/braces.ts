@@ -36,9 +36,20 @@ function firstGroup(
   word: string,
   maxWords: number,
 ): { pre: string; list: string[]; post: string } | 'too many' | undefined {
-  const m = word.match(/^(.*?)\{([^{}]*)\}(.*)$/s);
-  if (!m) return undefined;
-  const [, pre, body, post] = m;
+  // the leftmost `{` whose next brace is a `}`: the first `}` seen right after a `{`
+  let open = -1;
+  let close = -1;
+  for (let i = 0; i < word.length; i++) {
+    if (word[i] === '{') open = i;
+    else if (word[i] === '}' && open >= 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return undefined;
+  const pre = word.slice(0, open);
+  const body = word.slice(open + 1, close);
+  const post = word.slice(close + 1);
   const range = body.match(/^(-?\d+)\.\.(-?\d+)$/);
   if (range) {
     const a = Number(range[1]);

@@ -12,6 +12,8 @@ export interface UiSlice {
   /** Why a shared link could not be opened; shown until dismissed. */
   linkError?: string;
   notice?: string;
+  /** The script shown was running when the app last went away, so it was not run on opening. */
+  held: boolean;
   /** Set while a form from a link or built-in waits for the ports to fill its addresses. */
   pendingFill: boolean;
   /** The lesson open, its step, and the learner's prediction for that step. */
@@ -22,16 +24,19 @@ export interface UiSlice {
   setLflowDatapath: (name: string) => void;
   setLinkError: (error: string | undefined) => void;
   setNotice: (notice: string | undefined) => void;
+  setHeld: (held: boolean) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   bottomTab: 'stages',
   traceForm: 'detailed',
   pendingFill: false,
+  held: false,
   setBottomTab: (bottomTab) => set({ bottomTab }),
   setTraceForm: (traceForm) => set({ traceForm }),
   setLflowDatapath: (lflowDatapath) => set({ lflowDatapath }),
   setLinkError: (linkError) => set({ linkError }),
   setNotice: (notice) => set({ notice }),
   setLesson: (lesson) => set({ lesson }),
+  setHeld: (held) => set({ held }),
 });
