@@ -2,7 +2,15 @@
 // build_static_route_flows_for_lrouter with route tables and ECMP, build_mcast_lookup_flows_for_lrouter,
 // build_ingress_policy_flows_for_lrouter).
 import { addFlow, DROP, type BuildContext } from './build-context.ts';
-import { formatIpv4, formatIpv6, ipv4Mask, ipv6Mask, parseCidr, parseIpv4, parseIpv6 } from '../packet/ovn-addresses.ts';
+import {
+  formatIpv4,
+  formatIpv6,
+  ipv4Mask,
+  ipv6Mask,
+  parseCidr,
+  parseIpv4,
+  parseIpv6,
+} from '../packet/ovn-addresses.ts';
 import { isCrPort } from './lr-admission.ts';
 import { portHasBfd, routeBfdDown } from './lr-bfd.ts';
 import { addEcmpSymmetricReplyFlows } from './lr-ecmp-symmetric.ts';

@@ -14,7 +14,12 @@ import type {
   NbPortGroup,
 } from '../nb/schema.gen.ts';
 import type { World } from '../nb/world.ts';
-import { extractLrpNetworks, extractLspAddresses, isDynamicLspAddress, type LportAddresses } from '../packet/ovn-addresses.ts';
+import {
+  extractLrpNetworks,
+  extractLspAddresses,
+  isDynamicLspAddress,
+  type LportAddresses,
+} from '../packet/ovn-addresses.ts';
 import { buildIpam } from './ipam.ts';
 import { datapathKeys, portKeys } from './tunnel-keys.ts';
 import { parseLoadBalancer, type NorthdLb } from './lb.ts';
