@@ -63,9 +63,18 @@ const DP_FEATURES = [
   .map((l) => `${l}\n`)
   .join('');
 
-export function runAppctl(sw: OvsSwitch, args: string[]): ToolResult {
+/** ovs-appctl to ovs-vswitchd; 'unsupported' for another daemon (-t ovn-controller, ovs-monitor-ipsec …),
+ * which a scene does not model: the line is shown as skipped, as any other tool we do not run. */
+export function runAppctl(sw: OvsSwitch, args: string[]): ToolResult | 'unsupported' {
   let i = 0;
-  while (i < args.length && args[i].startsWith('-')) i += args[i] === '-t' || args[i] === '--target' ? 2 : 1;
+  let target = 'ovs-vswitchd';
+  while (i < args.length && args[i].startsWith('-')) {
+    const opt = args[i];
+    if (opt === '-t' || opt === '--target') target = args[i + 1] ?? '';
+    else if (opt.startsWith('--target=')) target = opt.slice('--target='.length);
+    i += opt === '-t' || opt === '--target' ? 2 : 1;
+  }
+  if (!/(^|\/)ovs-vswitchd(\.[\w.]*)?$/.test(target)) return 'unsupported';
   const [cmd, ...rest] = args.slice(i);
   switch (cmd) {
     case 'ofproto/trace': {

@@ -223,7 +223,7 @@ function execStatement(ex: Exec, st: Statement, capture: boolean): string | Scri
       break;
     case 'ovs-appctl':
       result = runAppctl(switchOf(ex.world, host), args);
-      if (result.error) return fail(result.error);
+      if (result !== 'unsupported' && result.error) return fail(result.error);
       break;
     case 'cat':
       if (st.stdoutTo !== undefined && st.stdin !== undefined && !args.length) {
