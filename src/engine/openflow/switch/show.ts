@@ -41,8 +41,9 @@ export function ofctlShow(br: Bridge): string {
   const ports = [...br.byOfport.entries()].sort((a, b) => a[0] - b[0]);
   for (const [n, iface] of ports) {
     const label = n === OFPP.LOCAL ? 'LOCAL' : String(n);
+    // the OpenFlow port description holds the name in 16 bytes, NUL included (OFP_MAX_PORT_NAME_LEN)
     lines.push(
-      ` ${label}(${iface.name}): addr:${formatMac(n === OFPP.LOCAL ? br.mac : ifaceMac(iface))}`,
+      ` ${label}(${iface.name.slice(0, 15)}): addr:${formatMac(n === OFPP.LOCAL ? br.mac : ifaceMac(iface))}`,
       '     config:     0',
       '     state:      0',
       '     speed: 0 Mbps now, 0 Mbps max',
