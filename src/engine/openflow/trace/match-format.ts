@@ -2,6 +2,7 @@
 // field the packet has, zero context fields left out) and "Megaflow:" (the fields xlate un-wildcarded).
 import { OFPP } from '../flow/types.ts';
 import type { Packet } from '../xlate/packet.ts';
+import { formatIPv4 as formatIp4, formatIPv6 as formatIp6, formatMac as formatEth } from '../../packet/addresses.ts';
 
 export type Masks = Record<string, bigint>;
 
@@ -13,40 +14,8 @@ const ETH_TYPE_RARP = 0x8035n;
 // C's %#x: no 0x prefix for zero
 const hex = (v: bigint): string => (v ? `0x${v.toString(16)}` : '0');
 
-export function formatIp4(v: bigint): string {
-  return [24n, 16n, 8n, 0n].map((s) => String((v >> s) & 0xffn)).join('.');
-}
-
-export function formatIp6(v: bigint): string {
-  const words: number[] = [];
-  for (let i = 7; i >= 0; i--) words.push(Number((v >> BigInt(i * 16)) & 0xffffn));
-  // RFC 5952: the longest run of two or more zero words becomes "::"
-  let best = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8;) {
-    if (words[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && words[j] === 0) j++;
-    if (j - i > bestLen) {
-      best = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const part = (ws: number[]): string => ws.map((w) => w.toString(16)).join(':');
-  if (best < 0) return part(words);
-  return `${part(words.slice(0, best))}::${part(words.slice(best + bestLen))}`;
-}
-
-export function formatEth(v: bigint): string {
-  return v
-    .toString(16)
-    .padStart(12, '0')
-    .replace(/(..)(?!$)/g, '$1:');
-}
+// the address printers of lib/packets.c (inet_ntop for IPv6), shared with the logical tracer
+export { formatIPv4 as formatIp4, formatIPv6 as formatIp6, formatMac as formatEth } from '../../packet/addresses.ts';
 
 function ones(bits: number): bigint {
   return (1n << BigInt(bits)) - 1n;

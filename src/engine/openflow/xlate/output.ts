@@ -17,8 +17,7 @@ import { attrSize } from './odp.ts';
 import { get, isIpAny, unwildcard, type Packet } from './packet.ts';
 import { controllerPacketIn, xlateActionSet, xlateTableAction } from './xlate.ts';
 import { formatEth, formatIp4 } from '../trace/match-format.ts';
-import { hmapOrder } from '../../packet/ovs-hash.ts';
-import { hashInt } from './hash.ts';
+import { hashInt, hmapOrder } from '../../packet/ovs-hash.ts';
 
 export function xlateOutput(ctx: Ctx, port: number, isLast: boolean, names: boolean, maxLen?: number): void {
   const inPort = Number(get(ctx.flow, 'in_port'));

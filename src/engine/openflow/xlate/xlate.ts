@@ -4,7 +4,7 @@
 import { formatActions, formatMatch } from '../flow/index.ts';
 import { OFPP, type Bucket, type Group, type OfpAction } from '../flow/types.ts';
 import { allOnes, fieldByName, readField } from '../flow/fields.ts';
-import { hashBytes, hashInt, hashUint64 } from './hash.ts';
+import { hashBytes, hashInt, hashUint64 } from '../../packet/ovs-hash.ts';
 import { buildTable, lookup, type Table } from '../classifier/classifier.ts';
 import type { Bridge, InstalledFlow } from '../switch/model.ts';
 import { commitActions } from './commit.ts';
