@@ -2,11 +2,11 @@
 // ovn-controller 23.03. Actions whose encoding is not modelled yet are reported, never guessed.
 import type { Action, FieldRef, Pipeline } from '../actions/ast.ts';
 import type { OfpAction, Subfield } from '../openflow/flow/types.ts';
-import { OFPP } from '../openflow/flow/types.ts';
 import { resolveSymbol } from '../expr/symbols.ts';
 import { ovsField } from '../packet/fields.ts';
 import { encodeOfp15 } from './ofp15.ts';
 import * as T from './tables.ts';
+import { resubmit } from './of-flow.ts';
 
 /** ACTION_OPCODE_* of include/ovn/actions.h. */
 export const ACTION_OPCODE = {
@@ -86,10 +86,6 @@ function whole(field: string): Subfield {
 
 function ones(n: number): bigint {
   return (1n << BigInt(n)) - 1n;
-}
-
-function resubmit(table: number): OfpAction {
-  return { type: 'resubmit', inPort: OFPP.IN_PORT, table, withCt: false };
 }
 
 /** put_load: value into bits [ofs, ofs+nBits) of a field. */

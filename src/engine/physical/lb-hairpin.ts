@@ -1,13 +1,14 @@
 // Load balancer hairpin flows (controller/lflow.c consider_lb_hairpin_flows) for every load balancer on a
 // local datapath: table 68 recognises a backend talking to itself through the VIP and learns the reply
 // into table 69; table 70 SNATs such a packet to the VIP (or hairpin_snat_ip).
-import type { Flow, LearnSpec, Match, OfpAction, Subfield } from '../openflow/flow/types.ts';
+import type { Flow, LearnSpec, OfpAction, Subfield } from '../openflow/flow/types.ts';
 import { parseIPv4, parseIPv6 } from '../packet/addresses.ts';
 import type { SbLoadBalancer } from '../sb/schema.gen.ts';
 import type { ChassisView } from './chassis.ts';
 import { lflowCookie } from './lflow.ts';
 import { emptyMatch, maskField, setField } from './match.ts';
 import * as T from './tables.ts';
+import { installedFlow as flow } from './of-flow.ts';
 
 const MLF_LOOKUP_LB_HAIRPIN_BIT = 7;
 const OVN_CT_NATTED = 2n;
@@ -37,21 +38,6 @@ function parseEndpoint(s: string): Endpoint | undefined {
 
 function sub(field: string, nBits: number, ofs = 0): Subfield {
   return { field, ofs, nBits };
-}
-
-function flow(table: number, priority: number, cookie: bigint, match: Match, actions: OfpAction[]): Flow {
-  return {
-    table,
-    priority,
-    cookie,
-    cookieMask: 0n,
-    idleTimeout: 0,
-    hardTimeout: 0,
-    importance: 0,
-    flags: {},
-    match,
-    actions,
-  };
 }
 
 /** add_lb_vip_hairpin_reply_action: learn the reply direction into table 69. */

@@ -16,6 +16,7 @@ import { exprToMatches } from './expr-to-matches.ts';
 import { fieldValue, setField } from './match.ts';
 import type { GroupTable } from './groups.ts';
 import * as T from './tables.ts';
+import { installedFlow } from './of-flow.ts';
 
 export interface LflowFlows {
   flows: Flow[];
@@ -142,18 +143,7 @@ export function lflowsToFlows(view: ChassisView, state: ConvertState): LflowFlow
               nClauses: c.nClauses,
             }))
           : enc.actions;
-        flows.push({
-          table: ptable,
-          priority: lflow.priority,
-          cookie: m.conjunctions.length ? 0n : cookie,
-          cookieMask: 0n,
-          idleTimeout: 0,
-          hardTimeout: 0,
-          importance: 0,
-          flags: {},
-          match: m.match,
-          actions,
-        });
+        flows.push(installedFlow(ptable, lflow.priority, m.conjunctions.length ? 0n : cookie, m.match, actions));
       }
     }
   }

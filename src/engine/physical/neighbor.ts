@@ -1,29 +1,15 @@
 // Neighbour flows (controller/lflow.c consider_neighbor_flow): every Southbound MAC_Binding and
 // Static_MAC_Binding of a local datapath becomes a flow in table 66 (get_arp/get_nd: IP → MAC) and one
 // in table 67 (lookup_arp/lookup_nd: is this IP/MAC pair known?).
-import type { Flow, Match, OfpAction } from '../openflow/flow/types.ts';
+import type { Flow, OfpAction } from '../openflow/flow/types.ts';
 import { parseIPv4, parseIPv6 } from '../packet/addresses.ts';
 import type { ChassisView } from './chassis.ts';
 import { lflowCookie } from './lflow.ts';
 import { emptyMatch, setField } from './match.ts';
 import * as T from './tables.ts';
+import { installedFlow as flow } from './of-flow.ts';
 
 const LOOKUP_MAC = BigInt(1 << T.MLF_LOOKUP_MAC_BIT);
-
-function flow(table: number, priority: number, cookie: bigint, match: Match, actions: OfpAction[]): Flow {
-  return {
-    table,
-    priority,
-    cookie,
-    cookieMask: 0n,
-    idleTimeout: 0,
-    hardTimeout: 0,
-    importance: 0,
-    flags: {},
-    match,
-    actions,
-  };
-}
 
 function macValue(mac: string): bigint | undefined {
   return /^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/.test(mac) ? BigInt(`0x${mac.replace(/:/g, '')}`) : undefined;

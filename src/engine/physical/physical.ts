@@ -9,6 +9,7 @@ import type { ChassisView, LocalDatapath, OfPort } from './chassis.ts';
 import { lflowCookie } from './lflow.ts';
 import { emptyMatch, maskField, setField } from './match.ts';
 import * as T from './tables.ts';
+import { installedFlow as flow, resubmit } from './of-flow.ts';
 
 function ones(n: number): bigint {
   return (1n << BigInt(n)) - 1n;
@@ -21,25 +22,6 @@ function load(field: string, value: number | bigint, ofs = 0, nBits = 32): OfpAc
     value: BigInt(value) << BigInt(ofs),
     mask: ones(nBits) << BigInt(ofs),
     raw: 'set_field',
-  };
-}
-
-function resubmit(table: number): OfpAction {
-  return { type: 'resubmit', inPort: OFPP.IN_PORT, table, withCt: false };
-}
-
-function flow(table: number, priority: number, cookie: bigint, match: Match, actions: OfpAction[]): Flow {
-  return {
-    table,
-    priority,
-    cookie,
-    cookieMask: 0n,
-    idleTimeout: 0,
-    hardTimeout: 0,
-    importance: 0,
-    flags: {},
-    match,
-    actions,
   };
 }
 

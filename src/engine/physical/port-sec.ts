@@ -9,6 +9,7 @@ import type { ChassisView } from './chassis.ts';
 import { lflowCookie } from './lflow.ts';
 import { cloneMatch, emptyMatch, setFieldMasked as maskField, setField } from './match.ts';
 import * as T from './tables.ts';
+import { installedFlow } from './of-flow.ts';
 
 const ETH_TYPE_IP = 0x800n;
 const ETH_TYPE_ARP = 0x806n;
@@ -51,18 +52,7 @@ class PortSec {
   }
 
   add(table: number, priority: number, m: Match, actions: OfpAction[]): void {
-    this.flows.push({
-      table,
-      priority,
-      cookie: this.cookie,
-      cookieMask: 0n,
-      idleTimeout: 0,
-      hardTimeout: 0,
-      importance: 0,
-      flags: {},
-      match: cloneMatch(m),
-      actions,
-    });
+    this.flows.push(installedFlow(table, priority, this.cookie, cloneMatch(m), actions));
   }
 
   inDefaults(): void {
