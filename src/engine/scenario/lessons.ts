@@ -29,7 +29,10 @@ export interface Lesson {
 
 const gatewayScript = builtinScenarios.find((s) => s.id === 'gateway')?.script ?? '';
 
-export const lbOnClientsScript = `# Lesson: a load balancer on the clients' switch. client1 on "clients" reaches the web servers on
+/** The same two switches and router; only the switch the load balancer is attached to differs. */
+const lbLessonScript = (
+  side: 'clients' | 'servers',
+): string => `# Lesson: a load balancer on the ${side}' switch. client1 on "clients" reaches the web servers on
 # "servers" through router lr0; the VIP 10.0.0.100 is in no subnet of lr0.
 ovn-sbctl chassis-add hv1 geneve 172.16.0.1
 ovn-nbctl ls-add clients
@@ -52,40 +55,14 @@ ovn-nbctl lsp-set-type servers-lr0 router
 ovn-nbctl lsp-set-addresses servers-lr0 router
 ovn-nbctl lsp-set-options servers-lr0 router-port=lr0-servers
 ovn-nbctl lb-add web 10.0.0.100:80 10.0.2.11:80,10.0.2.12:80 tcp
-ovn-nbctl ls-lb-add clients web
+ovn-nbctl ls-lb-add ${side} web
 ovn-sbctl lsp-bind client1 hv1
 ovn-sbctl lsp-bind web1 hv1
 ovn-sbctl lsp-bind web2 hv1
 `;
 
-export const lbOnServersScript = `# Lesson: a load balancer on the servers' switch. client1 on "clients" reaches the web servers on
-# "servers" through router lr0; the VIP 10.0.0.100 is in no subnet of lr0.
-ovn-sbctl chassis-add hv1 geneve 172.16.0.1
-ovn-nbctl ls-add clients
-ovn-nbctl lsp-add clients client1
-ovn-nbctl lsp-set-addresses client1 "50:54:00:00:0c:01 10.0.1.11"
-ovn-nbctl ls-add servers
-ovn-nbctl lsp-add servers web1
-ovn-nbctl lsp-set-addresses web1 "50:54:00:00:0e:01 10.0.2.11"
-ovn-nbctl lsp-add servers web2
-ovn-nbctl lsp-set-addresses web2 "50:54:00:00:0e:02 10.0.2.12"
-ovn-nbctl lr-add lr0
-ovn-nbctl lrp-add lr0 lr0-clients 00:00:00:00:0c:fe 10.0.1.1/24
-ovn-nbctl lsp-add clients clients-lr0
-ovn-nbctl lsp-set-type clients-lr0 router
-ovn-nbctl lsp-set-addresses clients-lr0 router
-ovn-nbctl lsp-set-options clients-lr0 router-port=lr0-clients
-ovn-nbctl lrp-add lr0 lr0-servers 00:00:00:00:0e:fe 10.0.2.1/24
-ovn-nbctl lsp-add servers servers-lr0
-ovn-nbctl lsp-set-type servers-lr0 router
-ovn-nbctl lsp-set-addresses servers-lr0 router
-ovn-nbctl lsp-set-options servers-lr0 router-port=lr0-servers
-ovn-nbctl lb-add web 10.0.0.100:80 10.0.2.11:80,10.0.2.12:80 tcp
-ovn-nbctl ls-lb-add servers web
-ovn-sbctl lsp-bind client1 hv1
-ovn-sbctl lsp-bind web1 hv1
-ovn-sbctl lsp-bind web2 hv1
-`;
+export const lbOnClientsScript = lbLessonScript('clients');
+export const lbOnServersScript = lbLessonScript('servers');
 
 export const lessons: readonly Lesson[] = [
   {
