@@ -105,30 +105,8 @@ ovn-sbctl() {
         timeout "$CMD_TIMEOUT" ovn-sbctl --db="$SB_DB" set Chassis "${!name}" "${CHASSIS_FEATURES[@]}"
     fi
 }
-# mac-binding-add LOGICAL_PORT IP MAC: a SB MAC_Binding row, what ovn-trace's get_arp sees.
-mac-binding-add() {
-    [ $# -eq 3 ] || { echo "usage: mac-binding-add LOGICAL_PORT IP MAC" >&2; return 2; }
-    local dp
-    dp=$(ovn-sbctl --bare --columns datapath find Port_Binding logical_port="$1") || return
-    [ -n "$dp" ] || { echo "mac-binding-add: no Port_Binding '$1'" >&2; return 2; }
-    ovn-sbctl create MAC_Binding datapath="$dp" logical_port="$1" ip="\"$2\"" mac="\"$3\"" >/dev/null
-}
-
-# read_lines FILE: "LINENO<TAB>LINE" per logical line; comments, blank lines
-# dropped, trailing-backslash continuations joined.
-read_lines() {
-    awk '
-        { sub(/\r$/, "") }
-        cont != "" { $0 = cont " " $0; cont = "" }
-        /\\$/ { sub(/\\$/, ""); if (start == 0) start = NR; cont = $0; next }
-        {
-            ln = (start ? start : NR); start = 0
-            if ($0 ~ /^[ \t]*#/ || $0 ~ /^[ \t]*$/) next
-            printf "%d\t%s\n", ln, $0
-        }
-        END { if (cont != "") printf "%d\t%s\n", start, cont }
-    ' "$1"
-}
+# mac-binding-add and read_lines
+. "$ROOT/scripts/golden/script-lines.sh"
 
 run_script() {  # FILE
     # (underscored names: the script's own shell variables live in this shell too)
